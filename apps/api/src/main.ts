@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { API_PREFIX } from '@knm/contracts';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/load-config';
+
+/**
+ * Boots the API. Prints `KNM_LISTENING <url>` on stdout once it listens (test harnesses wait for
+ * it, with port 0). Exits 1 with a message naming the setting on a configuration error.
+ */
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  process.on('unhandledRejection', (reason) => {
+    // client-node can reject outside any awaited promise on watch reconnects (TECH-NOTES 1): log, keep serving.
+    new Logger('process').error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: false,
+    logger: ['error', 'warn', 'log'],
+  });
+  app.setGlobalPrefix(API_PREFIX.slice(1), { exclude: ['health/{*path}', 'metrics'] });
+  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  await app.listen(config.port, config.host);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', '127.0.0.1');
+  process.stdout.write(`KNM_LISTENING ${url}\n`);
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`startup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+/**
+ * Validated application configuration. Built once at boot by apps/api/src/config (the only code
+ * that reads `process.env`) and provided under the {@link AppConfig} class token.
+ */
+export abstract class AppConfig {
+  /** HTTP port (KNM_PORT, default 8080). 0 = any free port. */
+  abstract readonly port: number;
+  /** Bind address (KNM_HOST, default 0.0.0.0). */
+  abstract readonly host: string;
+  /** Directory for the SQLite file and the generated key (KNM_DATA_DIR, default ./data). */
+  abstract readonly dataDir: string;
+  /** PostgreSQL URL (KNM_DATABASE_URL); null = embedded SQLite in dataDir. */
+  abstract readonly databaseUrl: string | null;
+  /** 32-byte AES-256-GCM key for kubeconfigs at rest (KNM_ENCRYPTION_KEY, base64; generated into dataDir if absent). */
+  abstract readonly encryptionKey: Buffer;
+  /** Default per-task concurrency (KNM_TASK_CONCURRENCY, default 10). */
+  abstract readonly taskDefaultConcurrency: number;
+  /** Per-cluster ceiling on concurrent node operations (KNM_CLUSTER_MAX_CONCURRENCY, default 50). */
+  abstract readonly clusterMaxConcurrency: number;
+  /** Max attempts per node operation including the first (KNM_TASK_MAX_ATTEMPTS, default 8). */
+  abstract readonly taskMaxAttempts: number;
+  /** Built console directory served at / (KNM_CONSOLE_DIR; null = not served). */
+  abstract readonly consoleDir: string | null;
+  /** Identity of this process (KNM_REPLICA_ID, default hostname-pid); owner of tasks and leases. */
+  abstract readonly replicaId: string;
+  /** Allowed browser origins for the socket (KNM_CORS_ORIGINS, comma list; empty = same origin only). */
+  abstract readonly corsOrigins: string[];
+}

@@ -1,0 +1,99 @@
+/** Taint effects, as core/v1 defines them. */
+export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
+export type TaintEffect = (typeof TAINT_EFFECTS)[number];
+
+/** A node taint (core/v1 Taint). `timeAdded` is RFC 3339 and only set for NoExecute. */
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: TaintEffect;
+  timeAdded?: string;
+}
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+/** Node condition without heartbeat time (heartbeats are not a change). */
+export interface NodeConditionSummary {
+  type: string;
+  status: ConditionStatus;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/** Ready: Ready=True; NotReady: Ready=False; Unknown: Ready=Unknown or no Ready condition. */
+export type NodeReadiness = 'Ready' | 'NotReady' | 'Unknown';
+
+/**
+ * The compact node summary the informer keeps, the cache indexes and the API returns.
+ * Quantities are Kubernetes quantity strings as the API server reports them ("3920m", "16Gi").
+ */
+export interface NodeSummary {
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  creationTimestamp: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  taints: Taint[];
+  unschedulable: boolean;
+  readiness: NodeReadiness;
+  conditions: NodeConditionSummary[];
+  /** Roles from `node-role.kubernetes.io/<role>` labels. */
+  roles: string[];
+  capacity: Record<string, string>;
+  allocatable: Record<string, string>;
+  addresses: { type: string; address: string }[];
+  nodeInfo: {
+    kubeletVersion: string;
+    osImage: string;
+    containerRuntimeVersion: string;
+    kernelVersion: string;
+    architecture: string;
+    operatingSystem: string;
+  };
+}
+
+export type NodeSortField = 'name' | 'age' | 'status';
+
+/** Query string of `GET /clusters/:cluster/nodes`. */
+export interface NodeListQuery {
+  /** Label selector in kubectl syntax, e.g. `env=prod,tier in (web,api),!spot`. */
+  selector?: string;
+  /** Case-insensitive substring of the node name. */
+  q?: string;
+  readiness?: NodeReadiness;
+  /** `true` = cordoned only, `false` = schedulable only. */
+  cordoned?: boolean;
+  role?: string;
+  /** Taint filter `key` or `key:Effect`. */
+  taint?: string;
+  sort?: NodeSortField;
+  order?: 'asc' | 'desc';
+  /** 1-based page number (default 1). */
+  page?: number;
+  /** Page size (default 50, max 1000). */
+  limit?: number;
+}
+
+/** Facet counts for the filtered set (before paging). */
+export interface NodeFacets {
+  readiness: Record<NodeReadiness, number>;
+  cordoned: number;
+  roles: Record<string, number>;
+  zones: Record<string, number>;
+  kubeletVersions: Record<string, number>;
+}
+
+export interface NodeListResponse {
+  items: NodeSummary[];
+  total: number;
+  page: number;
+  limit: number;
+  /** Per-cluster change sequence the answer reflects. */
+  seq: number;
+  facets?: NodeFacets;
+}
+
+export const NODE_LIST_DEFAULT_LIMIT = 50;
+export const NODE_LIST_MAX_LIMIT = 1000;

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Placeholder: implemented in its issue. */
+@Module({})
+export class LeaderModule {}

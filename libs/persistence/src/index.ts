@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './column-types';
+export * from './data-source.factory';
+export * from './persistence.module';
+export { ALL_MIGRATIONS } from './migrations';

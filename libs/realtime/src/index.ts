@@ -1,0 +1,2 @@
+export * from './realtime.module';
+export * from './realtime-publisher';

@@ -1,0 +1,2 @@
+export * from './smart-cache.module';
+export * from './node-index';
