@@ -1,0 +1,3 @@
+export * from './api-process';
+export * from './http';
+export * from './socket';
