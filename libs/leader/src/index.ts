@@ -1,1 +1,3 @@
 export * from './leader.module';
+export * from './lease-coordinator';
+export * from './local-lease-coordinator';

@@ -1,5 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { LeaseCoordinator } from './lease-coordinator';
+import { LocalLeaseCoordinator } from './local-lease-coordinator';
 
-/** Placeholder: implemented in its issue. */
-@Module({})
+/** Provides the {@link LeaseCoordinator}. */
+@Global()
+@Module({
+  providers: [{ provide: LeaseCoordinator, useClass: LocalLeaseCoordinator }],
+  exports: [LeaseCoordinator],
+})
 export class LeaderModule {}

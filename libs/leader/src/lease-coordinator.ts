@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+
+/** What a holder of a lease gets while it leads. */
+export interface LeaseHandle {
+  /** Lease name, e.g. `informer:<cluster>`. */
+  readonly name: string;
+  /** Fencing token: increases every time the lease changes holder. */
+  readonly token: number;
+  /** Aborted when this replica loses, gives up or releases the lease: stop the guarded work at once. */
+  readonly signal: AbortSignal;
+  /**
+   * Call inside the transaction of every database write the leader makes: throws `LeaseLostError`
+   * unless this replica still holds the lease with this token (judged by the database), so a
+   * paused or partitioned ex-leader's writes are rejected.
+   */
+  guard(manager: EntityManager): Promise<void>;
+}
+
+/** Thrown by {@link LeaseHandle.guard} when the lease is no longer held with the handle's token. */
+export class LeaseLostError extends Error {
+  constructor(readonly lease: string, readonly token: number) {
+    super(`lease ${lease} is no longer held with token ${token}`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/**
+ * Runs work only while this replica holds a named lease. Embedded mode grants every lease to the
+ * one process; replicated mode elects one holder per lease through the database (TECH-NOTES 4).
+ */
+export abstract class LeaseCoordinator {
+  /**
+   * Starts contending for `name`. Each time the lease is acquired, `onAcquired(handle)` runs; when
+   * it is lost, `handle.signal` aborts (and contention continues). The returned function stops
+   * contending, aborts the current handle and releases the lease.
+   */
+  abstract hold(name: string, onAcquired: (lease: LeaseHandle) => void | Promise<void>): () => Promise<void>;
+}
