@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@knm/contracts';
 import { AppModule } from './app.module';
@@ -32,6 +33,12 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix(API_PREFIX.slice(1), { exclude: ['health/{*path}', 'metrics'] });
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('kube-node-manager API')
+    .setDescription('Nodes of many Kubernetes clusters: live node queries, batch tasks with sequenced progress events.')
+    .setVersion('v1')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
   app.disable('x-powered-by');
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', '127.0.0.1');
