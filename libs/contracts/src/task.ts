@@ -1,7 +1,7 @@
 import type { Taint, TaintEffect } from './node';
 
 /** Kinds of batch task. New kinds are added to the batch operations registry and here. */
-export const TASK_KINDS = ['label', 'taint', 'cordon', 'uncordon', 'drain'] as const;
+export const TASK_KINDS = ['label', 'taint', 'cordon', 'uncordon'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export type TaskStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -32,7 +32,6 @@ export interface TaskParamsByKind {
   taint: TaintParams;
   cordon: CordonParams;
   uncordon: UncordonParams;
-  drain: Record<string, unknown>;
 }
 
 /**
