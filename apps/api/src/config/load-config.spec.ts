@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'knm-config-'));
+const key = Buffer.alloc(32, 7).toString('base64');
+
+describe('loadConfig', () => {
+  it('applies defaults for an empty environment', () => {
+    const dir = tmp();
+    const c = loadConfig({ KNM_DATA_DIR: dir });
+    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: null, taskDefaultConcurrency: 10, consoleDir: null });
+  });
+
+  it('generates an encryption key into the data dir once and reuses it', () => {
+    const dir = tmp();
+    const first = loadConfig({ KNM_DATA_DIR: dir }).encryptionKey;
+    expect(first).toHaveLength(32);
+    expect(loadConfig({ KNM_DATA_DIR: dir }).encryptionKey.equals(first)).toBe(true);
+  });
+
+  it('names KNM_PORT when the port is not a number', () => {
+    expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_PORT: 'eighty' })).toThrow(/KNM_PORT must be a whole number/);
+  });
+
+  it('names KNM_DATABASE_URL when the scheme is not postgres', () => {
+    expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_DATABASE_URL: 'mysql://h/db' })).toThrow(ConfigError);
+    expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_DATABASE_URL: 'mysql://h/db' })).toThrow(/KNM_DATABASE_URL must use the postgres:\/\/ scheme/);
+  });
+
+  it('names KNM_ENCRYPTION_KEY when it is not 32 bytes', () => {
+    expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/KNM_ENCRYPTION_KEY must be 32 bytes/);
+  });
+
+  it('rejects a default concurrency above the cluster maximum', () => {
+    expect(() =>
+      loadConfig({ KNM_DATA_DIR: tmp(), KNM_TASK_CONCURRENCY: '60', KNM_CLUSTER_MAX_CONCURRENCY: '50' }),
+    ).toThrow(/KNM_TASK_CONCURRENCY must not exceed KNM_CLUSTER_MAX_CONCURRENCY/);
+  });
+
+  it('reads settings from the YAML file and lets the environment win', () => {
+    const dir = tmp();
+    const file = join(dir, 'knm.yaml');
+    writeFileSync(file, `port: 9090\ntaskDefaultConcurrency: 5\ncorsOrigins: [https://a.example, https://b.example]\n`);
+    const c = loadConfig({ KNM_DATA_DIR: dir, KNM_CONFIG: file, KNM_PORT: '9191', KNM_ENCRYPTION_KEY: key });
+    expect(c.port).toBe(9191);
+    expect(c.taskDefaultConcurrency).toBe(5);
+    expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('names an unknown key in the YAML file', () => {
+    const dir = tmp();
+    const file = join(dir, 'knm.yaml');
+    writeFileSync(file, 'prot: 9090\n');
+    expect(() => loadConfig({ KNM_DATA_DIR: dir, KNM_CONFIG: file })).toThrow(/prot is not a known setting/);
+  });
+
+  it('rejects a console dir without index.html', () => {
+    expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_CONSOLE_DIR: tmp() })).toThrow(/KNM_CONSOLE_DIR must be a directory holding the built console/);
+  });
+});
