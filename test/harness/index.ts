@@ -1,3 +1,4 @@
 export * from './api-process';
 export * from './http';
 export * from './socket';
+export * from './postgres';

@@ -1,5 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ClusterHealthRegistry } from './cluster-health';
+import { DatabaseHealthIndicator } from './database.health';
+import { HealthController } from './health.controller';
+import { HealthService } from './health.service';
+import { MetricsRegistry } from './metrics.registry';
 
-/** Placeholder: implemented in its issue. */
-@Module({})
+/**
+ * `GET /health/live`, `GET /health/ready`, `GET /metrics`. Global so any library can inject
+ * {@link MetricsRegistry} (to add metrics) and {@link ClusterHealthRegistry} (to report per-cluster
+ * state) without importing this module. Needs the TypeORM DataSource and the LeaseCoordinator.
+ */
+@Global()
+@Module({
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: [MetricsRegistry, ClusterHealthRegistry, DatabaseHealthIndicator, HealthService],
+  exports: [MetricsRegistry, ClusterHealthRegistry],
+})
 export class HealthModule {}

@@ -24,6 +24,15 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** One lease this replica contends for, as health and metrics report it. */
+export interface LeaseStatus {
+  name: string;
+  /** True while this replica holds the lease (its handle is not aborted). */
+  held: boolean;
+  /** Fencing token of the current handle, or null when not held. */
+  token: number | null;
+}
+
 /**
  * Runs work only while this replica holds a named lease. Embedded mode grants every lease to the
  * one process; replicated mode elects one holder per lease through the database (TECH-NOTES 4).
@@ -35,4 +44,12 @@ export abstract class LeaseCoordinator {
    * contending, aborts the current handle and releases the lease.
    */
   abstract hold(name: string, onAcquired: (lease: LeaseHandle) => void | Promise<void>): () => Promise<void>;
+
+  /**
+   * Every lease this replica currently contends for, sorted by name. No I/O. Not abstract so that
+   * test fakes of this seam need not implement it (they report none).
+   */
+  status(): LeaseStatus[] {
+    return [];
+  }
 }
