@@ -1,0 +1,15 @@
+// Console unit tests: jest-preset-angular (ts-jest + Angular compiler transforms), jsdom, zoneless.
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+const preset = createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' });
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...preset,
+  displayName: 'console',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  moduleNameMapper: { '^@knm/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
+};

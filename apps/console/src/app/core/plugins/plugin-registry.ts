@@ -1,0 +1,99 @@
+import type { Routes } from '@angular/router';
+import type {
+  ActionSlot,
+  ConsolePluginManifest,
+  PluginAction,
+  PluginNavEntry,
+  PluginRoute,
+} from './plugin.types';
+
+/** Thrown at startup when a manifest breaks the plugin contract; names the plugin and the rule. */
+export class PluginContractError extends Error {
+  constructor(pluginId: string, rule: string) {
+    super(`plugin "${pluginId}": ${rule}`);
+    this.name = 'PluginContractError';
+  }
+}
+
+const PLUGIN_ID_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A nav entry resolved to its route path, as the shell renders it. */
+export interface ResolvedNavEntry extends PluginNavEntry {
+  pluginId: string;
+  path: string;
+}
+
+/**
+ * Holds the validated manifests and answers the shell's questions: routes to mount, nav entries,
+ * actions per slot. Pure and framework-light so the contract can be tested without a browser.
+ */
+export class PluginRegistry {
+  private readonly manifests: ConsolePluginManifest[] = [];
+  private readonly routesById = new Map<string, { pluginId: string; route: PluginRoute }>();
+  private readonly ids = new Set<string>();
+
+  constructor(manifests: readonly ConsolePluginManifest[] = []) {
+    for (const m of manifests) this.register(m);
+  }
+
+  /** Validates and adds one manifest. Throws {@link PluginContractError} on a broken contract. */
+  register(manifest: ConsolePluginManifest): void {
+    const id = manifest.id;
+    if (!PLUGIN_ID_RE.test(id)) throw new PluginContractError(id, 'id must be kebab-case');
+    if (this.manifests.some((m) => m.id === id)) throw new PluginContractError(id, 'is registered twice');
+    for (const r of manifest.routes) {
+      this.claimId(id, r.id, 'route');
+      if (r.path.startsWith('/')) throw new PluginContractError(id, `route "${r.id}" path must be relative`);
+    }
+    for (const r of manifest.routes) this.routesById.set(r.id, { pluginId: id, route: r });
+    for (const n of manifest.nav) {
+      this.claimId(id, n.id, 'nav entry');
+      const target = this.routesById.get(n.routeId);
+      if (!target || target.pluginId !== id) {
+        throw new PluginContractError(id, `nav entry "${n.id}" points at unknown route "${n.routeId}"`);
+      }
+    }
+    for (const a of manifest.actions) this.claimId(id, a.id, 'action');
+    this.manifests.push(manifest);
+  }
+
+  plugins(): readonly ConsolePluginManifest[] {
+    return this.manifests;
+  }
+
+  /** Angular routes for every plugin route, lazily loaded, in registration order. */
+  routes(): Routes {
+    return this.manifests.flatMap((m) =>
+      m.routes.map((r) => ({
+        path: r.path,
+        title: `${r.title} · Kube Node Manager`,
+        loadComponent: r.loadComponent,
+        data: { routeId: r.id, pluginId: m.id, requiredPermission: r.requiredPermission ?? m.requiredPermission },
+      })),
+    );
+  }
+
+  /** Nav entries of all plugins, sorted by order then label, each with its route path. */
+  nav(): ResolvedNavEntry[] {
+    return this.manifests
+      .flatMap((m) =>
+        m.nav.map((n) => ({ ...n, pluginId: m.id, path: `/${this.routesById.get(n.routeId)?.route.path ?? ''}` })),
+      )
+      .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.label.localeCompare(b.label));
+  }
+
+  /** Actions attached to `slot`, in registration order. */
+  actionsFor<S extends ActionSlot>(slot: S): PluginAction<S>[] {
+    return this.manifests.flatMap((m) =>
+      m.actions.filter((a): a is PluginAction<S> & typeof a => a.slot === slot),
+    ) as PluginAction<S>[];
+  }
+
+  private claimId(pluginId: string, id: string, what: string): void {
+    if (!id.startsWith(`${pluginId}.`)) {
+      throw new PluginContractError(pluginId, `${what} id "${id}" must start with "${pluginId}."`);
+    }
+    if (this.ids.has(id)) throw new PluginContractError(pluginId, `${what} id "${id}" is not unique`);
+    this.ids.add(id);
+  }
+}

@@ -1,0 +1,116 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { ErrorStateMatcher } from '@angular/material/core';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ApiRoutes, ErrorCode, type CreateTaskRequest, type TaskResponse } from '@knm/contracts';
+import { ApiClient } from '../../core/api/api-client.service';
+import { toApiError, type ApiError } from '../../core/api/api-error';
+import type { ActionOutcome, NodeBatchContext } from '../../core/plugins/plugin.types';
+import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
+import { placeServerViolations, validateLabelEdit, type LabelFormErrors, type LabelSetRow } from './label-form';
+
+/** Shows a field in error state exactly when it has rules to show (no forms API involved). */
+const SHOW_ERROR: ErrorStateMatcher = { isErrorState: () => true };
+const NO_ERROR: ErrorStateMatcher = { isErrorState: () => false };
+
+/**
+ * Batch "Labels" action: add key=value pairs and remove keys on the selected nodes. Validates
+ * with the contracts' rules before submit (rule shown next to the field) and places the server's
+ * 400 violations the same way. Closes with the created task's id.
+ */
+@Component({
+  selector: 'knm-label-dialog',
+  imports: [
+    MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule,
+    MatProgressBarModule, ApiErrorPanelComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './label-dialog.component.html',
+  styleUrl: './label-dialog.component.scss',
+})
+export class LabelDialogComponent {
+  private readonly api = inject(ApiClient);
+  private readonly ref = inject<MatDialogRef<LabelDialogComponent, ActionOutcome>>(MatDialogRef);
+  protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
+
+  protected readonly setRows = signal<LabelSetRow[]>([{ key: '', value: '' }]);
+  protected readonly removeRows = signal<string[]>([]);
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly serverError = signal<ApiError | null>(null);
+  private readonly serverErrors = signal<LabelFormErrors | null>(null);
+
+  protected readonly validation = computed(() => validateLabelEdit({ set: this.setRows(), remove: this.removeRows() }));
+  /** Client rules first, then the server's, per field. */
+  protected readonly errors = computed<LabelFormErrors>(() => {
+    const client = this.validation().errors;
+    const server = this.serverErrors();
+    if (!server) return client;
+    return {
+      set: client.set.map((e, i) => ({ key: [...e.key, ...(server.set[i]?.key ?? [])], value: [...e.value, ...(server.set[i]?.value ?? [])] })),
+      remove: client.remove.map((e, i) => [...e, ...(server.remove[i] ?? [])]),
+      form: [...client.form, ...server.form],
+    };
+  });
+  protected readonly nodeNames = computed(() => this.context.nodes.map((n) => n.name));
+
+  protected matcher(rules: readonly string[] | undefined): ErrorStateMatcher {
+    return rules && rules.length ? SHOW_ERROR : NO_ERROR;
+  }
+
+  /** Rules of a field, shown once the field has content or after a submit attempt. */
+  protected shown(rules: readonly string[] | undefined, content: string): readonly string[] {
+    return rules && (content !== '' || this.submitted()) ? rules : [];
+  }
+
+  protected editSet(index: number, field: keyof LabelSetRow, value: string): void {
+    this.serverErrors.set(null);
+    this.setRows.update((rows) => rows.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
+  }
+
+  protected editRemove(index: number, value: string): void {
+    this.serverErrors.set(null);
+    this.removeRows.update((rows) => rows.map((r, i) => (i === index ? value : r)));
+  }
+
+  protected addSetRow(): void {
+    this.setRows.update((rows) => [...rows, { key: '', value: '' }]);
+  }
+
+  protected addRemoveRow(): void {
+    this.removeRows.update((rows) => [...rows, '']);
+  }
+
+  protected dropSetRow(index: number): void {
+    this.setRows.update((rows) => rows.filter((_, i) => i !== index));
+  }
+
+  protected dropRemoveRow(index: number): void {
+    this.removeRows.update((rows) => rows.filter((_, i) => i !== index));
+  }
+
+  protected async submit(): Promise<void> {
+    this.submitted.set(true);
+    const { params } = this.validation();
+    if (!params || this.busy()) return;
+    const request: CreateTaskRequest<'label'> = { kind: 'label', params, nodes: [...this.nodeNames()] };
+    this.busy.set(true);
+    this.serverError.set(null);
+    try {
+      const task = await this.api.post<TaskResponse>(ApiRoutes.clusterTasks(this.context.cluster), request);
+      this.ref.close({ taskId: task.id });
+    } catch (err) {
+      const error = toApiError(err);
+      this.serverError.set(error);
+      if (error.code === ErrorCode.ValidationFailed && error.hasViolations) {
+        this.serverErrors.set(placeServerViolations({ set: this.setRows(), remove: this.removeRows() }, error.violations));
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

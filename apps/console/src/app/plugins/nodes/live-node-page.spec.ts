@@ -1,0 +1,59 @@
+import type { NodeChangedEvent, NodeSummary } from '@knm/contracts';
+import { applyNodeChange, rebaseOnFetch, type LivePage } from './live-node-page';
+
+const node = (name: string, labels: Record<string, string> = {}): NodeSummary =>
+  ({ name, labels, taints: [], roles: [], readiness: 'Ready', unschedulable: false }) as unknown as NodeSummary;
+
+const page: LivePage = { items: [node('a'), node('b')], total: 5, seq: 10 };
+const unfiltered = { filtered: false };
+
+const modified = (seq: number, name: string, labels: Record<string, string>): NodeChangedEvent => ({
+  cluster: 'c1', seq, type: 'modified', name, node: node(name, labels),
+});
+
+describe('live node page', () => {
+  it('replaces a modified node on the page in place and advances seq', () => {
+    const { page: next, refetch } = applyNodeChange(page, modified(11, 'b', { env: 'prod' }), unfiltered);
+    expect({ labels: next.items[1].labels, seq: next.seq, refetch }).toEqual({ labels: { env: 'prod' }, seq: 11, refetch: false });
+  });
+
+  it('drops an event whose seq the page already reflects', () => {
+    const result = applyNodeChange(page, modified(10, 'a', { stale: 'yes' }), unfiltered);
+    expect(result.page).toBe(page);
+  });
+
+  it('asks for a re-fetch and applies nothing on a seq gap', () => {
+    const result = applyNodeChange(page, modified(12, 'a', { env: 'x' }), unfiltered);
+    expect({ same: result.page === page, refetch: result.refetch }).toEqual({ same: true, refetch: true });
+  });
+
+  it('asks for a re-fetch when a node is added (its place on the page is unknown)', () => {
+    const result = applyNodeChange(page, { cluster: 'c1', seq: 11, type: 'added', name: 'z', node: node('z') }, unfiltered);
+    expect({ seq: result.page.seq, rows: result.page.items.length, refetch: result.refetch }).toEqual({ seq: 11, rows: 2, refetch: true });
+  });
+
+  it('removes a deleted node from the page and lowers the total', () => {
+    const result = applyNodeChange(page, { cluster: 'c1', seq: 11, type: 'deleted', name: 'a' }, unfiltered);
+    expect({ names: result.page.items.map((n) => n.name), total: result.page.total }).toEqual({ names: ['b'], total: 4 });
+  });
+
+  it('only advances seq for a change to a node on another page when nothing filters', () => {
+    const result = applyNodeChange(page, modified(11, 'q', { env: 'x' }), unfiltered);
+    expect({ items: result.page.items, seq: result.page.seq, refetch: result.refetch }).toEqual({
+      items: page.items, seq: 11, refetch: false,
+    });
+  });
+
+  it('asks for a re-fetch for any change while a selector filters the list', () => {
+    expect(applyNodeChange(page, modified(11, 'q', { env: 'x' }), { filtered: true }).refetch).toBe(true);
+  });
+
+  it('replays events buffered during a fetch in seq order, skipping those the answer reflects', () => {
+    const buffered = [modified(13, 'a', { v: '13' }), modified(9, 'a', { v: '9' }), modified(11, 'a', { v: '11' }), modified(12, 'b', { v: '12' })];
+    const fetched: LivePage = { ...page, seq: 10 };
+    const result = rebaseOnFetch(fetched, buffered, unfiltered);
+    expect({ a: result.page.items[0].labels, b: result.page.items[1].labels, seq: result.page.seq }).toEqual({
+      a: { v: '13' }, b: { v: '12' }, seq: 13,
+    });
+  });
+});

@@ -1,0 +1,107 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ApiRoutes, type TaskResponse } from '@knm/contracts';
+import { ApiClient } from '../../core/api/api-client.service';
+import { toApiError, type ApiError } from '../../core/api/api-error';
+import { ApiErrorPanelComponent } from '../errors/api-error-panel.component';
+import { finishedCount, percentDone, type ProgressPhase } from './task-progress.state';
+import { TaskProgressTracker } from './task-progress.tracker';
+
+const PHASE_TEXT: Record<ProgressPhase, string> = {
+  waiting: 'Waiting for the first event',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * Progress of one batch task, docked on the page (not a modal, never closes by itself).
+ * Claims an outcome only after the terminal event; until then it says what is still open.
+ */
+@Component({
+  selector: 'knm-task-progress-panel',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, ApiErrorPanelComponent],
+  providers: [TaskProgressTracker],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './task-progress-panel.component.html',
+  styleUrl: './task-progress-panel.component.scss',
+})
+export class TaskProgressPanelComponent {
+  private readonly api = inject(ApiClient);
+  protected readonly tracker = inject(TaskProgressTracker);
+
+  readonly taskId = input.required<string>();
+  /** The user hid the panel. */
+  readonly closed = output<void>();
+  /** The terminal event arrived (emitted once per task). */
+  readonly finished = output<ProgressPhase>();
+  /** "Retry failed" created a new task. */
+  readonly retried = output<TaskResponse>();
+
+  protected readonly state = this.tracker.state;
+  protected readonly phase = this.tracker.phase;
+  protected readonly counts = computed(() => this.state().counts);
+  protected readonly finishedNodes = computed(() => finishedCount(this.counts()));
+  protected readonly percent = computed(() => percentDone(this.counts()));
+  protected readonly phaseText = computed(() => PHASE_TEXT[this.phase()]);
+  /** All nodes done but the server has not confirmed the end yet: say so instead of "done". */
+  protected readonly awaitingEnd = computed(
+    () => !this.tracker.terminal() && this.counts().total > 0 && this.finishedNodes() === this.counts().total,
+  );
+  protected readonly actionError = signal<ApiError | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly kind = computed(() => this.tracker.task()?.kind ?? 'task');
+
+  constructor() {
+    effect(() => {
+      const id = this.taskId();
+      untracked(() => this.tracker.follow(id));
+    });
+    let reported = '';
+    effect(() => {
+      const phase = this.phase();
+      const id = this.state().taskId;
+      if (this.tracker.terminal() && reported !== id) {
+        reported = id;
+        this.finished.emit(phase);
+      }
+    });
+  }
+
+  protected async cancel(): Promise<void> {
+    await this.run(async () => {
+      await this.api.post<TaskResponse>(ApiRoutes.taskCancel(this.taskId()));
+      await this.tracker.catchUp();
+    });
+  }
+
+  protected async retryFailed(): Promise<void> {
+    await this.run(async () => this.retried.emit(await this.api.post<TaskResponse>(ApiRoutes.taskRetry(this.taskId()))));
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      await action();
+    } catch (err) {
+      this.actionError.set(toApiError(err));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
