@@ -1,5 +1,26 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClusterEntity, ClusterNodeEntity } from '@knm/persistence';
+import { ClusterClientProvider } from './cluster-clients';
+import { ClusterConnector } from './cluster-connector';
+import { ClusterController } from './cluster.controller';
+import { ClusterEvents } from './cluster-events';
+import { ClusterRepository } from './cluster.repository';
+import { ClusterService } from './cluster.service';
+import { KubeconfigCipher } from './kubeconfig-cipher';
 
-/** Placeholder: implemented in its issue. */
-@Module({})
+/** Registered clusters, their encrypted kubeconfigs and API clients (ClusterClientProvider). */
+@Module({
+  imports: [TypeOrmModule.forFeature([ClusterEntity, ClusterNodeEntity])],
+  controllers: [ClusterController],
+  providers: [
+    ClusterService,
+    ClusterRepository,
+    ClusterConnector,
+    ClusterEvents,
+    KubeconfigCipher,
+    { provide: ClusterClientProvider, useExisting: ClusterService },
+  ],
+  exports: [ClusterService, ClusterClientProvider, ClusterEvents, ClusterConnector],
+})
 export class ClusterModule {}

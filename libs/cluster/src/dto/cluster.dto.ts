@@ -1,0 +1,35 @@
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import type { CreateClusterRequest } from '@knm/contracts';
+import { ExactlyOneOf, IsDns1123Label } from './cluster-validators';
+
+/** Largest kubeconfig text accepted (bytes of UTF-16 code units; exec plugins and inlined CAs fit easily). */
+export const KUBECONFIG_MAX_LENGTH = 1_000_000;
+
+/** How to reach a cluster: kubeconfig text or a path readable by the API process, and an optional context. */
+export class ClusterConnectionDto {
+  // Validated when given, and when the path is missing too (then exactly-one-of reports it).
+  @ValidateIf((o: ClusterConnectionDto) => o.kubeconfig !== undefined || o.kubeconfigPath === undefined)
+  @ExactlyOneOf(['kubeconfig', 'kubeconfigPath'])
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(KUBECONFIG_MAX_LENGTH)
+  kubeconfig?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4096)
+  kubeconfigPath?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(253)
+  context?: string;
+}
+
+/** `POST /clusters` body (contracts CreateClusterRequest). */
+export class CreateClusterDto extends ClusterConnectionDto implements CreateClusterRequest {
+  @IsDns1123Label()
+  name!: string;
+}
