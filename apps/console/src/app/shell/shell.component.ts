@@ -7,8 +7,8 @@ import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import { NavigationEnd, Router, RouterLink, RouterOutlet, type ActivatedRouteSnapshot } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { PermissionService } from '../core/plugins/permission.service';
 import { PLUGIN_REGISTRY } from '../core/plugins/plugin-registry.provider';
 import { RealtimeService } from '../core/realtime/realtime.service';
@@ -23,7 +23,7 @@ const CONNECTION_TEXT = { connected: 'Live', connecting: 'Reconnecting…', disc
   selector: 'knm-shell',
   imports: [
     MatButtonModule, MatIconModule, MatListModule, MatSidenavModule, MatToolbarModule, MatTooltipModule,
-    RouterLink, RouterLinkActive, RouterOutlet,
+    RouterLink, RouterOutlet,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
@@ -32,6 +32,7 @@ const CONNECTION_TEXT = { connected: 'Live', connecting: 'Reconnecting…', disc
 export class ShellComponent {
   private readonly registry = inject(PLUGIN_REGISTRY);
   private readonly permissions = inject(PermissionService);
+  private readonly router = inject(Router);
   protected readonly realtime = inject(RealtimeService);
   protected readonly narrow = toSignal(
     inject(BreakpointObserver).observe('(max-width: 900px)').pipe(map((r) => r.matches)),
@@ -40,5 +41,25 @@ export class ShellComponent {
   protected readonly nav = this.registry
     .nav()
     .filter((n) => this.permissions.has(this.registry.plugins().find((p) => p.id === n.pluginId)?.requiredPermission));
+  /**
+   * Plugin owning the current page, from the route data the registry set. Nav highlighting goes by
+   * plugin, not URL prefix: /clusters/x/nodes belongs to the nodes plugin, not to /clusters.
+   */
+  protected readonly activePlugin = toSignal(
+    inject(Router).events.pipe(
+      filter((e) => e instanceof NavigationEnd),
+      map(() => deepestPluginId(this.router.routerState.snapshot.root)),
+    ),
+    { initialValue: null },
+  );
   protected readonly connectionText = computed(() => CONNECTION_TEXT[this.realtime.state()]);
+}
+
+function deepestPluginId(route: ActivatedRouteSnapshot): string | null {
+  let id: string | null = null;
+  for (let r: ActivatedRouteSnapshot | null = route; r; r = r.firstChild) {
+    const data: unknown = r.data['pluginId'];
+    if (typeof data === 'string') id = data;
+  }
+  return id;
 }

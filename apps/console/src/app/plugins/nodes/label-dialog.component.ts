@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -12,10 +11,6 @@ import { toApiError, type ApiError } from '../../core/api/api-error';
 import type { ActionOutcome, NodeBatchContext } from '../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
 import { placeServerViolations, validateLabelEdit, type LabelFormErrors, type LabelSetRow } from './label-form';
-
-/** Shows a field in error state exactly when it has rules to show (no forms API involved). */
-const SHOW_ERROR: ErrorStateMatcher = { isErrorState: () => true };
-const NO_ERROR: ErrorStateMatcher = { isErrorState: () => false };
 
 /**
  * Batch "Labels" action: add key=value pairs and remove keys on the selected nodes. Validates
@@ -57,10 +52,6 @@ export class LabelDialogComponent {
     };
   });
   protected readonly nodeNames = computed(() => this.context.nodes.map((n) => n.name));
-
-  protected matcher(rules: readonly string[] | undefined): ErrorStateMatcher {
-    return rules && rules.length ? SHOW_ERROR : NO_ERROR;
-  }
 
   /** Rules of a field, shown once the field has content or after a submit attempt. */
   protected shown(rules: readonly string[] | undefined, content: string): readonly string[] {

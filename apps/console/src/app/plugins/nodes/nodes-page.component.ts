@@ -16,8 +16,10 @@ import { ActionSlotComponent, type SlotActionOutcome } from '../../core/plugins/
 import type { NodeBatchContext } from '../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
 import { RowSelection } from '../../shared/table/row-selection';
-import { TaskProgressPanelComponent } from '../../shared/task-progress/task-progress-panel.component';
-import type { ProgressPhase } from '../../shared/task-progress/task-progress.state';
+import {
+  TaskProgressPanelComponent,
+  type TaskFinished,
+} from '../../shared/task-progress/task-progress-panel.component';
 import { NodeListStore } from './node-list.store';
 import { NodeTableComponent } from './node-table.component';
 
@@ -123,9 +125,9 @@ export class NodesPageComponent {
     if (outcome.taskId) this.navigateQuery({ task: outcome.taskId });
   }
 
-  protected onTaskFinished(phase: ProgressPhase): void {
+  protected onTaskFinished(done: TaskFinished): void {
     void this.store.reload();
-    if (phase === 'succeeded') this.notify.info('Task succeeded');
+    if (done.watchedRunning) this.notify.info(`Task ${done.phase}`);
   }
 
   protected onTaskRetried(task: TaskResponse): void {

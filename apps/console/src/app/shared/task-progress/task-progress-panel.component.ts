@@ -28,6 +28,13 @@ const PHASE_TEXT: Record<ProgressPhase, string> = {
   cancelled: 'Cancelled',
 };
 
+/** Emitted once when a task's terminal event was applied. */
+export interface TaskFinished {
+  phase: ProgressPhase;
+  /** The panel showed the task running before it ended (false when it opened on a finished task). */
+  watchedRunning: boolean;
+}
+
 /**
  * Progress of one batch task, docked on the page (not a modal, never closes by itself).
  * Claims an outcome only after the terminal event; until then it says what is still open.
@@ -48,7 +55,7 @@ export class TaskProgressPanelComponent {
   /** The user hid the panel. */
   readonly closed = output<void>();
   /** The terminal event arrived (emitted once per task). */
-  readonly finished = output<ProgressPhase>();
+  readonly finished = output<TaskFinished>();
   /** "Retry failed" created a new task. */
   readonly retried = output<TaskResponse>();
 
@@ -72,12 +79,14 @@ export class TaskProgressPanelComponent {
       untracked(() => this.tracker.follow(id));
     });
     let reported = '';
+    let runningSeen = '';
     effect(() => {
       const phase = this.phase();
       const id = this.state().taskId;
+      if (phase === 'running') runningSeen = id;
       if (this.tracker.terminal() && reported !== id) {
         reported = id;
-        this.finished.emit(phase);
+        this.finished.emit({ phase, watchedRunning: runningSeen === id });
       }
     });
   }
