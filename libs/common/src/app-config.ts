@@ -19,6 +19,12 @@ export abstract class AppConfig {
   abstract readonly clusterMaxConcurrency: number;
   /** Max attempts per node operation including the first (KNM_TASK_MAX_ATTEMPTS, default 8). */
   abstract readonly taskMaxAttempts: number;
+  /** How often the executing replica renews its running tasks' heartbeat and looks for orphaned tasks, ms (KNM_TASK_HEARTBEAT_MS, default 5000). */
+  abstract readonly taskHeartbeatMs: number;
+  /** A task whose heartbeat is older than this is taken over by another replica, ms (KNM_TASK_TAKEOVER_AFTER_MS, default 15000). */
+  abstract readonly taskTakeoverAfterMs: number;
+  /** Per-task deadline from creation, ms (KNM_TASK_DEADLINE_MS, default 21 600 000 = 6 h); unstarted nodes are then cancelled. */
+  abstract readonly taskDeadlineMs: number;
   /** Built console directory served at / (KNM_CONSOLE_DIR; null = not served). */
   abstract readonly consoleDir: string | null;
   /** Identity of this process (KNM_REPLICA_ID, default hostname-pid); owner of tasks and leases. */

@@ -1,1 +1,5 @@
 export * from './progress.module';
+export * from './progress.service';
+export * from './task-recorder';
+export * from './task-ownership.service';
+export type { NewTaskRecord } from './task.repository';

@@ -1,2 +1,4 @@
 export * from './realtime.module';
 export * from './realtime-publisher';
+export * from './task-event-source';
+export * from './task-subscriptions';

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { RealtimeGateway } from './realtime.gateway';
+import { RealtimePublisher } from './realtime-publisher';
+import { TaskEventReplay } from './task-event-source';
 
-/** Placeholder: implemented in its issue. */
-@Module({})
+/**
+ * The Socket.IO gateway on `/realtime`. Exports {@link RealtimePublisher} (inject it to emit) and
+ * {@link TaskEventReplay} (the progress library registers its event source there).
+ */
+@Module({
+  providers: [RealtimeGateway, TaskEventReplay, { provide: RealtimePublisher, useExisting: RealtimeGateway }],
+  exports: [RealtimePublisher, TaskEventReplay],
+})
 export class RealtimeModule {}

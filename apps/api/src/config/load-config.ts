@@ -27,6 +27,9 @@ const KEYS = {
   taskDefaultConcurrency: 'KNM_TASK_CONCURRENCY',
   clusterMaxConcurrency: 'KNM_CLUSTER_MAX_CONCURRENCY',
   taskMaxAttempts: 'KNM_TASK_MAX_ATTEMPTS',
+  taskHeartbeatMs: 'KNM_TASK_HEARTBEAT_MS',
+  taskTakeoverAfterMs: 'KNM_TASK_TAKEOVER_AFTER_MS',
+  taskDeadlineMs: 'KNM_TASK_DEADLINE_MS',
   consoleDir: 'KNM_CONSOLE_DIR',
   replicaId: 'KNM_REPLICA_ID',
   corsOrigins: 'KNM_CORS_ORIGINS',
@@ -43,6 +46,9 @@ class ValidatedConfig extends AppConfig {
     readonly taskDefaultConcurrency: number,
     readonly clusterMaxConcurrency: number,
     readonly taskMaxAttempts: number,
+    readonly taskHeartbeatMs: number,
+    readonly taskTakeoverAfterMs: number,
+    readonly taskDeadlineMs: number,
     readonly consoleDir: string | null,
     readonly replicaId: string,
     readonly corsOrigins: string[],
@@ -129,6 +135,12 @@ export function loadConfig(env: Source = process.env): AppConfig {
     throw new ConfigError(KEYS.taskDefaultConcurrency, `must not exceed ${KEYS.clusterMaxConcurrency} (${clusterMaxConcurrency})`);
   }
   const taskMaxAttempts = intIn(KEYS.taskMaxAttempts, get('taskMaxAttempts') ?? '8', 1, 100);
+  const taskHeartbeatMs = intIn(KEYS.taskHeartbeatMs, get('taskHeartbeatMs') ?? '5000', 100, 60_000);
+  const taskTakeoverAfterMs = intIn(KEYS.taskTakeoverAfterMs, get('taskTakeoverAfterMs') ?? '15000', 500, 600_000);
+  if (taskTakeoverAfterMs < 2 * taskHeartbeatMs) {
+    throw new ConfigError(KEYS.taskTakeoverAfterMs, `must be at least twice ${KEYS.taskHeartbeatMs} (${taskHeartbeatMs})`);
+  }
+  const taskDeadlineMs = intIn(KEYS.taskDeadlineMs, get('taskDeadlineMs') ?? '21600000', 1000, 7 * 24 * 3_600_000);
   const consoleDirRaw = get('consoleDir');
   const consoleDir = consoleDirRaw ? resolve(consoleDirRaw) : null;
   if (consoleDir && !existsSync(join(consoleDir, 'index.html'))) {
@@ -139,6 +151,6 @@ export function loadConfig(env: Source = process.env): AppConfig {
   const encryptionKey = loadEncryptionKey(get('encryptionKey'), dataDir);
   return new ValidatedConfig(
     port, host, dataDir, databaseUrl, encryptionKey, taskDefaultConcurrency, clusterMaxConcurrency,
-    taskMaxAttempts, consoleDir, replicaId, corsOrigins,
+    taskMaxAttempts, taskHeartbeatMs, taskTakeoverAfterMs, taskDeadlineMs, consoleDir, replicaId, corsOrigins,
   );
 }

@@ -1,4 +1,5 @@
 import { InitialSchema1732170000000 } from './1732170000000-initial-schema';
+import { TaskRunningCount1732171000000 } from './1732171000000-task-running-count';
 
 /** Every migration in order. A new migration is a new file plus one line here. */
-export const ALL_MIGRATIONS = [InitialSchema1732170000000];
+export const ALL_MIGRATIONS = [InitialSchema1732170000000, TaskRunningCount1732171000000];

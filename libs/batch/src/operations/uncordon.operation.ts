@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { FieldViolation, UncordonParams } from '@knm/contracts';
+import type { NodeChange } from '@knm/progress';
+import { CORDON_ANNOTATIONS, changeCordonState, CordonState } from './cordon.operation';
+import { NodeOperation, NodeOperationContext } from './node-operation';
+import { isObject, unknownFields } from './params-validation';
+
+/**
+ * Merge patch that uncordons a node (spec.unschedulable=false, knm.io/cordon* annotations
+ * removed), or null when it is schedulable and carries none of them.
+ */
+export function uncordonPatch(state: CordonState, resourceVersion: string): object | null {
+  if (!state.unschedulable && Object.keys(state.annotations).length === 0) return null;
+  const annotations = Object.fromEntries(Object.values(CORDON_ANNOTATIONS).map((k) => [k, null]));
+  return { metadata: { resourceVersion, annotations }, spec: { unschedulable: false } };
+}
+
+/** `uncordon`: makes the node schedulable again (as `kubectl uncordon` does) and removes the cordon annotations. */
+@Injectable()
+export class UncordonOperation implements NodeOperation<UncordonParams> {
+  readonly kind = 'uncordon' as const;
+
+  validateParams(params: unknown): FieldViolation[] {
+    if (params === undefined) return [];
+    if (!isObject(params)) return [{ field: 'params', rule: 'must be an empty object' }];
+    return unknownFields(params, [], 'params');
+  }
+
+  applyToNode(ctx: NodeOperationContext): Promise<NodeChange> {
+    return changeCordonState(ctx, uncordonPatch);
+  }
+}
