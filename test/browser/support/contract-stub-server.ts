@@ -87,13 +87,13 @@ app.delete(r(RoutePaths.cluster), (req, res) => {
   return res.status(204).end();
 });
 app.get(r(RoutePaths.nodes), (req, res) => {
-  const all = nodesByCluster.get(req.params.cluster);
+  const all = nodesByCluster.get(String(req.params.cluster));
   if (!all) return fail(res, 404, 'CLUSTER_NOT_FOUND', `cluster ${req.params.cluster} not found`);
   const { selector = '', q = '' } = req.query as Record<string, string>;
   if (/[()]/.test(selector)) return fail(res, 400, 'INVALID_SELECTOR', `stub supports only =, != and existence: "${selector}"`);
   const page = Number(req.query.page ?? 1), limit = Number(req.query.limit ?? 50);
   const hits = all.filter((n) => matches(n, selector) && n.name.includes(q.toLowerCase()));
-  return res.json({ items: hits.slice((page - 1) * limit, page * limit), total: hits.length, page, limit, seq: clusterSeq.get(req.params.cluster) });
+  return res.json({ items: hits.slice((page - 1) * limit, page * limit), total: hits.length, page, limit, seq: clusterSeq.get(String(req.params.cluster)) });
 });
 
 function counts(nodes: TaskNodeResult[]): TaskCounts {
@@ -160,7 +160,7 @@ app.post(r(RoutePaths.clusterTasks), (req, res) => {
     if (k.startsWith('reserved.knm.io/')) violations.push({ field: `params.set["${k}"]`, rule: 'uses a reserved prefix' });
   }
   if (violations.length) return fail(res, 400, 'VALIDATION_FAILED', 'The label task is invalid', violations);
-  return res.status(202).json(createTask(req.params.cluster, body, null).task);
+  return res.status(202).json(createTask(String(req.params.cluster), body, null).task);
 });
 const findTask = (req: express.Request, res: express.Response): StubTask | undefined => {
   const t = tasks.get(String(req.params.id));

@@ -53,6 +53,10 @@ export class ShellComponent {
     { initialValue: null },
   );
   protected readonly connectionText = computed(() => CONNECTION_TEXT[this.realtime.state()]);
+
+  constructor() {
+    this.realtime.connect();
+  }
 }
 
 function deepestPluginId(route: ActivatedRouteSnapshot): string | null {

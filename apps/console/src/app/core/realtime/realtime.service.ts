@@ -42,6 +42,11 @@ export class RealtimeService {
     });
   }
 
+  /** Opens the connection now (the shell does, so its indicator tells the truth from the start). */
+  connect(): void {
+    this.ensureSocket();
+  }
+
   /** `node:changed` events of one cluster, plus a `subscribed` message after every (re)subscribe. */
   watchCluster(cluster: string): Observable<ClusterStreamMessage> {
     return new Observable<ClusterStreamMessage>((subscriber) => {

@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { ApiRoutes, type NodeListResponse } from '@knm/contracts';
+import { REPO_ROOT, startBrowserEnv, unavailableReason, type BrowserEnv } from './support/browser-env';
+
+/**
+ * Browser e2e: the built console in headless Debian Chromium (playwright-core) against the real
+ * API and kube-sim. An operator picks the cluster, selects 20 nodes, adds a label, watches the
+ * progress panel reach the terminal event, sees the label in the table, and after a reload the
+ * panel (task id kept in the URL) shows the same final state.
+ */
+
+const CHROMIUM = process.env.KNM_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const NODES = 20;
+const TASK_TIMEOUT_MS = 120_000;
+const SHOTS = join(REPO_ROOT, 'test-results/browser');
+/** Per test and hook: building the console, starting kube-sim + API, and the task itself. */
+const STEP_TIMEOUT_MS = 240_000;
+
+const skipReason = unavailableReason(CHROMIUM);
+if (skipReason) process.stderr.write(`browser e2e skipped: ${skipReason}\n`);
+const describeBrowser = skipReason ? describe.skip : describe;
+
+/** Waits until `locator` (one element) has exactly `text`. */
+async function waitText(locator: Locator, text: string, timeout = 30_000): Promise<void> {
+  await locator.filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).waitFor({ timeout });
+}
+
+describeBrowser('console: batch label on the Nodes page', () => {
+  let env: BrowserEnv | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv(NODES);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    mkdirSync(SHOTS, { recursive: true });
+  }, STEP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  }, STEP_TIMEOUT_MS);
+
+  it('labels 20 selected nodes, shows the task to its terminal event, then the label in the table', async () => {
+    const { baseUrl, cluster } = env!;
+    const key = 'e2e.knm.io/batch';
+    const value = `run-${Date.now().toString(36)}`;
+
+    await page.goto(`${baseUrl}/nodes`);
+    await page.getByTestId('cluster-picker').click();
+    await page.getByTestId(`cluster-option-${cluster}`).click();
+    await page.waitForURL(`**/clusters/${cluster}/nodes**`);
+    await page.getByTestId('node-row').nth(NODES - 1).waitFor();
+
+    const rows = page.getByTestId('node-row');
+    const names: string[] = [];
+    for (let i = 0; i < NODES; i++) {
+      names.push((await rows.nth(i).getAttribute('data-node')) ?? '');
+      await rows.nth(i).getByTestId('select-node').locator('input').check();
+    }
+    await waitText(page.getByTestId('selected-count'), `${NODES} selected`);
+
+    await page.getByTestId('action-nodes.labels').click();
+    await page.getByTestId('label-key-0').fill(key);
+    await page.getByTestId('label-value-0').fill(value);
+    await page.getByTestId('label-submit').click();
+
+    const panel = page.getByTestId('task-panel');
+    await panel.waitFor();
+    expect(new URL(page.url()).searchParams.get('task')).toBeTruthy();
+    await waitText(page.getByTestId('task-phase'), 'Succeeded', TASK_TIMEOUT_MS);
+    await page.screenshot({ path: join(SHOTS, 'nodes-label-done.png') });
+
+    expect({
+      succeeded: await page.getByTestId('count-succeeded').innerText(),
+      failed: await page.getByTestId('count-failed').innerText(),
+      total: await page.getByTestId('count-total').innerText(),
+      percent: await page.getByTestId('task-progress').getAttribute('data-percent'),
+    }).toEqual({ succeeded: `${NODES} succeeded`, failed: '0 failed', total: `${NODES} total`, percent: '100' });
+
+    for (const name of names) {
+      const chip = page.locator(`[data-testid="node-row"][data-node="${name}"] [data-testid="label-chip"]`);
+      await chip.filter({ hasText: `${key}=${value}` }).waitFor({ timeout: 30_000 });
+    }
+    const server = await fetch(`${baseUrl}${ApiRoutes.nodes(cluster)}?selector=${encodeURIComponent(`${key}=${value}`)}`);
+    expect(((await server.json()) as NodeListResponse).total).toBe(NODES);
+  }, STEP_TIMEOUT_MS);
+
+  it('reopens the progress panel from the URL after a reload and shows the same final state', async () => {
+    await page.reload();
+    await waitText(page.getByTestId('task-phase'), 'Succeeded', 60_000);
+    expect(await page.getByTestId('count-succeeded').innerText()).toBe(`${NODES} succeeded`);
+  }, STEP_TIMEOUT_MS);
+});
