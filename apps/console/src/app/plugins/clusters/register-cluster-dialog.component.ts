@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -90,7 +90,6 @@ export class RegisterClusterDialogComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly tested = signal<ClusterTestResponse | null>(null);
-  protected readonly canSubmit = computed(() => !this.busy());
 
   protected async test(): Promise<void> {
     await this.run(async () => this.tested.set(await this.api.post<ClusterTestResponse>(ApiRoutes.clusterTest(), this.request())));
