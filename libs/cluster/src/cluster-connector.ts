@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApiException, CoreV1Api, KubeConfig, VersionApi } from '@kubernetes/client-node';
-import type { ConfigurationOptions } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, KubeConfig, Observable, VersionApi } from '@kubernetes/client-node';
+import type { ConfigurationOptions, ObservableMiddleware } from '@kubernetes/client-node';
 import { ErrorCode } from '@knm/contracts';
 import { DomainError } from '@knm/common';
 import type { ClusterClients } from './cluster-clients';
@@ -40,11 +40,33 @@ export function describeKubernetesError(err: unknown, timeoutMs = CONNECTION_TES
   return e?.message ?? String(err);
 }
 
-/** Request options that abort the call when `signal` fires (client-node 2 passes the signal to fetch). */
-function withSignal(signal: AbortSignal): ConfigurationOptions {
-  const middleware = { pre: async (ctx: { setSignal(s: AbortSignal): void }) => (ctx.setSignal(signal), ctx), post: async <R>(r: R) => r };
-  // The object-parameter API wraps option middleware as promise middleware (PromiseAPI wrapOptions).
-  return { middleware: [middleware], middlewareMergeStrategy: 'append' } as unknown as ConfigurationOptions;
+/**
+ * Request options that abort the call when `signal` fires (client-node 2 passes the context's
+ * signal to fetch). The object-parameter API runs option middleware on its Observable stub.
+ */
+function withSignal(signal: AbortSignal): ConfigurationOptions<ObservableMiddleware> {
+  const middleware: ObservableMiddleware = {
+    pre: (ctx) => {
+      ctx.setSignal(signal);
+      return new Observable(Promise.resolve(ctx));
+    },
+    post: (res) => new Observable(Promise.resolve(res)),
+  };
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
+}
+
+/**
+ * kubectl talks to an http:// server as given; client-node refuses unless TLS verification is
+ * skipped, although plain HTTP has no TLS to verify. Mark http:// clusters so both agree.
+ */
+function allowPlainHttp(kubeConfig: KubeConfig): void {
+  if (!kubeConfig.clusters.some((c) => c.server.startsWith('http:') && !c.skipTLSVerify)) return;
+  kubeConfig.loadFromOptions({
+    clusters: kubeConfig.clusters.map((c) => (c.server.startsWith('http:') ? { ...c, skipTLSVerify: true } : c)),
+    users: kubeConfig.users,
+    contexts: kubeConfig.contexts,
+    currentContext: kubeConfig.currentContext,
+  });
 }
 
 /**
@@ -63,6 +85,7 @@ export class ClusterConnector {
       throw new InvalidKubeconfigError((err as Error).message);
     }
     if (!kubeConfig.getCurrentCluster()?.server) throw new InvalidKubeconfigError('the chosen context has no cluster server');
+    allowPlainHttp(kubeConfig);
     return { cluster, kubeConfig, core: kubeConfig.makeApiClient(CoreV1Api) };
   }
 

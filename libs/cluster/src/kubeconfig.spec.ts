@@ -97,10 +97,8 @@ describe('resolveKubeconfig', () => {
     expect(problemOf(KUBECONFIG.replace('https://prod.example.com', 'prod:443'), 'prod')).toMatch(/must use https/);
   });
 
-  it('rejects plain http without insecure-skip-tls-verify', () => {
-    expect(problemOf(KUBECONFIG.replace('https://prod.example.com', 'http://prod.example.com'), 'prod')).toMatch(
-      /uses http:\/\/ without insecure-skip-tls-verify/,
-    );
+  it('accepts a plain http server, as kubectl does', () => {
+    expect(resolve(KUBECONFIG.replace('https://prod.example.com', 'http://prod.example.com'), 'prod').server).toBe('http://prod.example.com');
   });
 
   it('rejects a context that refers to a missing cluster', () => {
