@@ -2,11 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiRoutes, type ClusterResponse, type CreateClusterRequest } from '@knm/contracts';
-import * as harnessModule from '../../harness';
+import { startApi } from '../../harness';
+import { startKubeSim } from '../../../apps/kube-sim/src';
 
 /**
  * Where the browser suite points Chromium: the built console served by the real API (spawned by
- * test/harness with KNM_CONSOLE_DIR) against a kube-sim cluster registered through the API, or an
+ * test/harness with KNM_CONSOLE_DIR) against kube-sim (apps/kube-sim), registered through the API; or an
  * already running deployment named by KNM_E2E_URL (+ KNM_E2E_CLUSTER).
  */
 export interface BrowserEnv {
@@ -15,17 +16,6 @@ export interface BrowserEnv {
   stop(): Promise<void>;
 }
 
-/** What this suite needs from test/harness (typed here: the harness grows while we build). */
-interface KubeSimHandle {
-  url: string;
-  kubeconfig?: string;
-  kubeconfigPath?: string;
-  stop(): Promise<void>;
-}
-interface HarnessApi {
-  startApi(options: { env?: Record<string, string> }): Promise<{ url: string; stop(): Promise<void> }>;
-  startKubeSim?(options?: { nodes?: number }): Promise<KubeSimHandle>;
-}
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const CONSOLE_DIR = join(REPO_ROOT, 'dist/console/browser');
@@ -33,9 +23,6 @@ export const CONSOLE_DIR = join(REPO_ROOT, 'dist/console/browser');
 /** Why the suite cannot run here (one line), or null when it can. */
 export function unavailableReason(chromiumPath: string): string | null {
   if (!existsSync(chromiumPath)) return `Chromium not found at ${chromiumPath} (apt install chromium, or set KNM_CHROMIUM)`;
-  if (process.env.KNM_E2E_URL) return null;
-  const harness = harnessModule as unknown as Partial<HarnessApi>;
-  if (typeof harness.startKubeSim !== 'function') return 'test/harness has no startKubeSim yet (or set KNM_E2E_URL to a running console)';
   return null;
 }
 
@@ -64,17 +51,14 @@ export async function startBrowserEnv(nodes: number): Promise<BrowserEnv> {
     if (!cluster) throw new Error(`${external} has no cluster with ${nodes} nodes; set KNM_E2E_CLUSTER`);
     return { baseUrl: external, cluster, stop: async () => undefined };
   }
-  const harness = harnessModule as unknown as HarnessApi;
   buildConsoleAndServer();
-  const sim = await harness.startKubeSim!({ nodes: nodes + 10 });
-  const api = await harness.startApi({ env: { KNM_CONSOLE_DIR: CONSOLE_DIR } }).catch(async (err: unknown) => {
+  const sim = await startKubeSim({ nodes: nodes + 10, podsPerNode: 0 });
+  const api = await startApi({ env: { KNM_CONSOLE_DIR: CONSOLE_DIR } }).catch(async (err: unknown) => {
     await sim.stop();
     throw err;
   });
   const cluster = 'e2e-browser';
-  const body: CreateClusterRequest = sim.kubeconfig
-    ? { name: cluster, kubeconfig: sim.kubeconfig }
-    : { name: cluster, kubeconfigPath: sim.kubeconfigPath };
+  const body: CreateClusterRequest = { name: cluster, kubeconfig: sim.kubeconfig };
   try {
     await json<ClusterResponse>(api.url + ApiRoutes.clusters(), { method: 'POST', body: JSON.stringify(body) });
   } catch (err) {
