@@ -69,7 +69,9 @@ export function generateWorkloads(seed: number | string, nodes: readonly Node[],
       out.pods.push(buildPod(random, t, `${component}-${node.metadata.name}`, node, stateOn(node), ago(60)));
     }
   }
-  const hosts = nodes.filter((n) => (n.spec.taints ?? []).every((t) => CONTROLLER_OWNED_TAINTS.includes(t.key)));
+  // Application pods live on Ready nodes: on a NotReady/Unknown node the taint manager would have
+  // evicted them after their 300 s not-ready/unreachable toleration.
+  const hosts = nodes.filter((n) => stateOn(n) === 'Running' && (n.spec.taints ?? []).every((t) => CONTROLLER_OWNED_TAINTS.includes(t.key)));
   if (hosts.length === 0) return out;
   const target = Math.round(nodes.length * podsPerNode) - out.pods.length;
   const extras = Math.max(1, Math.round(hosts.length / 25));
