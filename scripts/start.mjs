@@ -3,6 +3,7 @@
 // with SQLite under ./data. `npm run demo` (--demo) also starts kube-sim with a realistic
 // 200-node cluster and registers it as "demo", so the console shows live nodes at once.
 import { buildConsoleIfStale, buildServer, consoleDist, root, startChild } from './lib.mjs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const demo = process.argv.includes('--demo');
@@ -20,6 +21,7 @@ process.on('SIGTERM', stopAll);
 let kubeconfig = null;
 if (demo) {
   const simPort = process.env.KNM_DEMO_SIM_PORT ?? '6443';
+  mkdirSync(join(root, 'data'), { recursive: true });
   const kubeconfigPath = join(root, 'data/demo.kubeconfig');
   const { child } = await startChild(
     'kube-sim',
