@@ -97,7 +97,7 @@ export class ClusterConnector {
     const server = clients.kubeConfig.getCurrentCluster()!.server;
     const options = withSignal(AbortSignal.timeout(timeoutMs));
     try {
-      const version = await clients.kubeConfig.makeApiClient(VersionApi).getCode(options);
+      const version = await clients.kubeConfig.makeApiClient(VersionApi).getCode({}, options);
       const list = await clients.core.listNode({ limit: 1 }, options);
       return {
         kubernetesVersion: version.gitVersion,
