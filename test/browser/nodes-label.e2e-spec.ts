@@ -25,6 +25,8 @@ const STEP_TIMEOUT_MS = 240_000;
 const skipReason = unavailableReason(CHROMIUM);
 if (skipReason) process.stderr.write(`browser e2e skipped: ${skipReason}\n`);
 const describeBrowser = skipReason ? describe.skip : describe;
+/** Tests that switch simulator faults need the suite's own kube-sim (not KNM_E2E_URL). */
+const itWithSim = process.env.KNM_E2E_URL ? it.skip : it;
 
 /** Waits until `locator` (one element) has exactly `text`. */
 async function waitText(locator: Locator, text: string, timeout = 30_000): Promise<void> {
@@ -35,6 +37,29 @@ describeBrowser('console: batch label on the Nodes page', () => {
   let env: BrowserEnv | undefined;
   let browser: Browser | undefined;
   let page: Page;
+
+  /** Opens the cluster's Nodes page, selects the first `n` rows and applies `key=value`. */
+  async function labelFirstNodes(n: number, key: string, value: string): Promise<string[]> {
+    const { baseUrl, cluster } = env!;
+    await page.goto(`${baseUrl}/nodes`);
+    await page.getByTestId('cluster-picker').click();
+    await page.getByTestId(`cluster-option-${cluster}`).click();
+    await page.waitForURL(`**/clusters/${cluster}/nodes**`);
+    await page.getByTestId('node-row').nth(n - 1).waitFor();
+    const rows = page.getByTestId('node-row');
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      names.push((await rows.nth(i).getAttribute('data-node')) ?? '');
+      await rows.nth(i).getByTestId('select-node').locator('input').check();
+    }
+    await waitText(page.getByTestId('selected-count'), `${n} selected`);
+    await page.getByTestId('action-nodes.labels').click();
+    await page.getByTestId('label-key-0').fill(key);
+    await page.getByTestId('label-value-0').fill(value);
+    await page.getByTestId('label-submit').click();
+    await page.getByTestId('task-panel').waitFor();
+    return names;
+  }
 
   beforeAll(async () => {
     env = await startBrowserEnv(NODES);
@@ -52,28 +77,7 @@ describeBrowser('console: batch label on the Nodes page', () => {
     const { baseUrl, cluster } = env!;
     const key = 'e2e.knm.io/batch';
     const value = `run-${Date.now().toString(36)}`;
-
-    await page.goto(`${baseUrl}/nodes`);
-    await page.getByTestId('cluster-picker').click();
-    await page.getByTestId(`cluster-option-${cluster}`).click();
-    await page.waitForURL(`**/clusters/${cluster}/nodes**`);
-    await page.getByTestId('node-row').nth(NODES - 1).waitFor();
-
-    const rows = page.getByTestId('node-row');
-    const names: string[] = [];
-    for (let i = 0; i < NODES; i++) {
-      names.push((await rows.nth(i).getAttribute('data-node')) ?? '');
-      await rows.nth(i).getByTestId('select-node').locator('input').check();
-    }
-    await waitText(page.getByTestId('selected-count'), `${NODES} selected`);
-
-    await page.getByTestId('action-nodes.labels').click();
-    await page.getByTestId('label-key-0').fill(key);
-    await page.getByTestId('label-value-0').fill(value);
-    await page.getByTestId('label-submit').click();
-
-    const panel = page.getByTestId('task-panel');
-    await panel.waitFor();
+    const names = await labelFirstNodes(NODES, key, value);
     expect(new URL(page.url()).searchParams.get('task')).toBeTruthy();
     await waitText(page.getByTestId('task-phase'), 'Succeeded', TASK_TIMEOUT_MS);
     await page.screenshot({ path: join(SHOTS, 'nodes-label-done.png') });
@@ -97,5 +101,21 @@ describeBrowser('console: batch label on the Nodes page', () => {
     await page.reload();
     await waitText(page.getByTestId('task-phase'), 'Succeeded', 60_000);
     expect(await page.getByTestId('count-succeeded').innerText()).toBe(`${NODES} succeeded`);
+  }, STEP_TIMEOUT_MS);
+
+  itWithSim('catches up after a reload in the middle of a slow task and ends on the terminal event', async () => {
+    env!.sim!.faults.set({ latencyMs: 1_500 });
+    try {
+      await labelFirstNodes(NODES, 'e2e.knm.io/slow', `run-${Date.now().toString(36)}`);
+      await waitText(page.getByTestId('task-phase'), 'Running', 30_000);
+      const taskId = new URL(page.url()).searchParams.get('task');
+      await page.reload();
+      await page.getByTestId('task-panel').waitFor();
+      expect(await page.getByTestId('task-id').innerText()).toBe(taskId);
+      await waitText(page.getByTestId('task-phase'), 'Succeeded', TASK_TIMEOUT_MS);
+      expect(await page.getByTestId('count-succeeded').innerText()).toBe(`${NODES} succeeded`);
+    } finally {
+      env!.sim!.faults.set({ latencyMs: 0 });
+    }
   }, STEP_TIMEOUT_MS);
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiRoutes, type ClusterResponse, type CreateClusterRequest } from '@knm/contracts';
 import { startApi } from '../../harness';
-import { startKubeSim } from '../../../apps/kube-sim/src';
+import { startKubeSim, type KubeSim } from '../../../apps/kube-sim/src';
 
 /**
  * Where the browser suite points Chromium: the built console served by the real API (spawned by
@@ -13,6 +13,8 @@ import { startKubeSim } from '../../../apps/kube-sim/src';
 export interface BrowserEnv {
   baseUrl: string;
   cluster: string;
+  /** The simulator behind `cluster` (absent with KNM_E2E_URL), for fault switches. */
+  sim?: KubeSim;
   stop(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startBrowserEnv(nodes: number): Promise<BrowserEnv> {
   return {
     baseUrl: api.url,
     cluster,
+    sim,
     stop: async () => {
       await api.stop();
       await sim.stop();

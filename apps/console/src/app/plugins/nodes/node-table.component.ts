@@ -7,7 +7,7 @@ import { AgePipe } from '../../shared/pipes/age.pipe';
 import type { RowSelection } from '../../shared/table/row-selection';
 
 /** Labels shown as chips before "+N"; the rest are in the tooltip. */
-const VISIBLE_LABELS = 3;
+const VISIBLE_LABELS = 2;
 const VISIBLE_TAINTS = 2;
 /** Well-known prefixes sort after the operator's own labels, which are what people look for. */
 const SYSTEM_LABEL_RE = /(^|\.)(kubernetes\.io|k8s\.io)\//;
