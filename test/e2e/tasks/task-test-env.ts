@@ -79,3 +79,20 @@ export async function startTaskTestEnv(simOptions: KubeSimOptions, apiOptions: S
 /** Asserts nothing about order beyond seq: returns the seqs for `expect(...).toEqual(1..N)`. */
 export const seqs = (events: TaskEvent[]) => events.map((e) => e.seq);
 export const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+/** What batch operations may touch on a node, per node name (for before/after comparisons). */
+export type NodeState = Record<string, { labels: Record<string, string>; annotations: Record<string, string>; taints: unknown[]; unschedulable: boolean }>;
+
+export function nodeState(sim: KubeSim): NodeState {
+  return Object.fromEntries(
+    sim.nodes.list().map((n) => [
+      n.metadata.name,
+      {
+        labels: { ...(n.metadata.labels ?? {}) },
+        annotations: { ...(n.metadata.annotations ?? {}) },
+        taints: [...(n.spec?.taints ?? [])],
+        unschedulable: n.spec?.unschedulable === true,
+      },
+    ]),
+  );
+}
