@@ -154,12 +154,15 @@ export class InformerService extends ClusterHealthSource implements OnApplicatio
       applyChange: (c, seq, type, node) => this.cache.applyChange(c, seq, type, node),
       publishNodeChanged: (e) => this.publisher.publishNodeChanged(e),
     }, () => this.clock.now());
-    await sync.init();
-    await this.cache.loadFromTable(cluster);
+    await this.untilDone(cluster, handle.signal, async () => {
+      await sync.init();
+      await this.cache.loadFromTable(cluster);
+    });
     const reflector = new NodeReflector(cluster, {
       source: this.source,
       sink: sync,
       now: () => this.clock.monotonic(),
+      wallNow: () => this.clock.now(),
       random: () => this.random.next(),
       sleep: (ms, signal) => this.clock.sleep(ms, signal),
       onStatus: (e) => {
@@ -175,6 +178,19 @@ export class InformerService extends ClusterHealthSource implements OnApplicatio
     watch.sync = sync;
     watch.reflector = reflector;
     await reflector.run(handle.signal);
+  }
+
+  /** Retries `task` (reading the table at lead start) every few seconds until it succeeds or the lease is lost. */
+  private async untilDone(cluster: string, signal: AbortSignal, task: () => Promise<void>): Promise<void> {
+    for (;;) {
+      try {
+        return await task();
+      } catch (err) {
+        if (signal.aborted) throw err;
+        this.logger.error(`cannot load stored nodes of ${cluster}, retrying: ${String(err)}`);
+        await this.clock.sleep(2_000 + this.random.next() * 1_000, signal);
+      }
+    }
   }
 
   private setStatus(cluster: string, watch: ClusterWatch, status: ClusterStatus, message: string | null): void {

@@ -53,6 +53,7 @@ function setup(lists: (NodeList | Error)[], now = { t: 0 }) {
     sink,
     onStatus: (e) => statuses.push(e.kind === 'synced' ? 'synced' : `error:${e.failedWhile}:${e.message}`),
     now: () => now.t,
+    wallNow: () => 1_700_000_000_000 + now.t,
     random: () => 0.5,
     sleep: async (ms) => void sleeps.push(ms),
   };

@@ -20,7 +20,7 @@ export interface NodeSink {
 
 export type ReflectorPhase = 'idle' | 'listing' | 'watching' | 'backoff' | 'stopped';
 
-/** Observable state of one reflector (for health and ClusterResponse). Times are epoch ms. */
+/** Observable state of one reflector (for health and ClusterResponse). `lastErrorAt` is epoch ms; `lastProgressAt` monotonic ms. */
 export interface ReflectorState {
   phase: ReflectorPhase;
   /** True once a list has been delivered since the last error. */
@@ -49,7 +49,10 @@ export interface ReflectorDeps {
   sink: NodeSink;
   /** Status callback: `synced` after each successful list, `error` after each failure (and in which phase). */
   onStatus(event: { kind: 'synced' } | { kind: 'error'; message: string; failedWhile: 'listing' | 'watching' }): void;
+  /** Monotonic ms, for durations (backoff, watchdog). */
   now(): number;
+  /** Wall-clock epoch ms, for reported times (`lastErrorAt`). */
+  wallNow(): number;
   random(): number;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
@@ -215,7 +218,7 @@ export class NodeReflector {
     this.st.synced = false;
     this.st.phase = 'backoff';
     this.st.lastError = message;
-    this.st.lastErrorAt = this.deps.now();
+    this.st.lastErrorAt = this.deps.wallNow();
     this.st.restarts++;
     this.deps.onStatus({ kind: 'error', message, failedWhile });
     try {
