@@ -1,5 +1,6 @@
 import { createServer, Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { parse, stringify } from 'yaml';
 import { ApiRoutes, ClusterResponse, ClusterTestResponse, ErrorBody } from '@knm/contracts';
 import { waitFor } from '../../harness';
 import { NodesFixture, registerSim, startNodesFixture } from './nodes-fixture';
@@ -68,7 +69,9 @@ describe('cluster registry over HTTP (kube-sim, real API process)', () => {
   });
 
   it('rejects a kubeconfig whose cluster has no server with 400', async () => {
-    const kubeconfig = f.sim.kubeconfig.replace(/server: .*/, 'insecure-skip-tls-verify: true');
+    const doc = parse(f.sim.kubeconfig) as { clusters: { cluster: { server?: string } }[] };
+    delete doc.clusters[0].cluster.server;
+    const kubeconfig = stringify(doc);
     const res = await f.client.post<ErrorBody>(ApiRoutes.clusters(), { name: 'no-server', kubeconfig });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/has no server/);
