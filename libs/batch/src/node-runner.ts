@@ -29,6 +29,8 @@ export interface NodeRunEnv {
   maxAttempts: number;
   clock: Clock;
   random: RandomSource;
+  /** End writes still committing; the task's terminal event waits for them. */
+  pendingWrites: Promise<unknown>[];
 }
 
 /** `not-started`: the node was never started (stop, cancel); `ended`: it reached an end state. */
@@ -39,9 +41,13 @@ function stopFor(env: NodeRunEnv, reason: StopReason): void {
   env.control.abort.abort();
 }
 
-/** Records an end transition; a refused write means this replica lost the task. */
-async function end(env: NodeRunEnv, write: Promise<boolean>): Promise<NodeOutcome> {
-  if (!(await write)) stopFor(env, 'lost');
+/**
+ * Records an end transition without holding the node's concurrency slot while it commits (the
+ * slot bounds Kubernetes calls, not database writes); a refused write means this replica lost
+ * the task. The executor awaits `pendingWrites` before the terminal event.
+ */
+function end(env: NodeRunEnv, write: Promise<boolean>): NodeOutcome {
+  env.pendingWrites.push(write.then((ok) => ok || stopFor(env, 'lost')));
   return 'ended';
 }
 
@@ -78,7 +84,7 @@ export async function runNode(node: string, env: NodeRunEnv): Promise<NodeOutcom
 }
 
 /** Ends a node that was waiting to retry when its task stopped. */
-function endStopped(node: string, attempt: number, reason: string, env: NodeRunEnv): Promise<NodeOutcome> | NodeOutcome {
+function endStopped(node: string, attempt: number, reason: string, env: NodeRunEnv): NodeOutcome {
   const { control, recorder } = env;
   if (control.stop === 'cancel') return end(env, recorder.nodeCancelled(node, 'task cancelled while waiting to retry', true));
   if (control.stop === 'deadline') return end(env, recorder.nodeFailed(node, attempt, `${reason} (task deadline reached before the next attempt)`));

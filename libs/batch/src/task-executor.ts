@@ -117,6 +117,7 @@ export class TaskExecutor implements TaskExecutionHost, OnModuleInit, OnModuleDe
     const env = this.runEnv(exec, recorder, control, api);
     const limit = pLimit(exec.task.concurrency);
     const outcomes = await Promise.all(exec.remainingNodes.map((node) => limit(() => runNode(node, env))));
+    await Promise.all(env.pendingWrites);
     const notStarted = exec.remainingNodes.filter((_, i) => outcomes[i] === 'not-started');
     await this.finish(recorder, control, notStarted);
   }
@@ -154,6 +155,7 @@ export class TaskExecutor implements TaskExecutionHost, OnModuleInit, OnModuleDe
       maxAttempts: this.config.taskMaxAttempts,
       clock: this.clock,
       random: this.random,
+      pendingWrites: [],
     };
   }
 
