@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { adaptColumnTypes, DatabaseKind } from './column-types';
 import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
+import { serializeSqliteTransactions } from './sqlite-gate';
 
 /** Fixed key of the advisory lock that serialises migrations across replicas (any constant works). */
 export const MIGRATION_LOCK_KEY = 727_001;
@@ -74,7 +75,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<DataSour
     throw new Error(`cannot open database ${describeDatabase(settings)}: ${(err as Error).message}`);
   }
   await runMigrations(ds);
-  return ds;
+  return serializeSqliteTransactions(ds);
 }
 
 /** Human description of where the database is, without credentials: `postgres host:port/db` or the SQLite path. */

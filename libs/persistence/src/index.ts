@@ -3,3 +3,4 @@ export * from './column-types';
 export * from './data-source.factory';
 export * from './persistence.module';
 export { ALL_MIGRATIONS } from './migrations';
+export * from './sqlite-gate';

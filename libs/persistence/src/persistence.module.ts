@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@knm/common';
 import { buildDataSourceOptions, runMigrations } from './data-source.factory';
+import { serializeSqliteTransactions } from './sqlite-gate';
 
 function describeOptions(o: DataSourceOptions): string {
   if (o.type === 'postgres' && o.url) {
@@ -31,7 +32,7 @@ function describeOptions(o: DataSourceOptions): string {
           throw new Error(`cannot connect to database ${describeOptions(options!)}: ${(err as Error).message}`);
         }
         await runMigrations(ds);
-        return ds;
+        return serializeSqliteTransactions(ds);
       },
     }),
   ],

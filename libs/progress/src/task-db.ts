@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import pLimit, { LimitFunction } from 'p-limit';
 import { DataSource, QueryRunner } from 'typeorm';
+import { runInSqliteGate } from '@knm/persistence';
 
 export type SqlDialect = 'sqlite' | 'postgres';
 export type SqlRow = Record<string, unknown>;
@@ -41,18 +41,17 @@ export function dbBool(dialect: SqlDialect, b: boolean): unknown {
  * Transactions and reads for the progress tables.
  *
  * On SQLite, TypeORM shares one connection and one query runner, so concurrent transactions would
- * nest as savepoints of each other; here every transaction and read runs one at a time (a read
- * never sees another transaction's uncommitted rows). On PostgreSQL each transaction gets its own
+ * nest as savepoints of each other; every transaction and read here passes the process-wide SQLite
+ * gate of libs/persistence (shared with every other module), so a read never sees another
+ * transaction's uncommitted rows. On PostgreSQL each transaction gets its own
  * pooled connection and row locks order concurrent writers.
  */
 @Injectable()
 export class TaskDb {
   readonly dialect: SqlDialect;
-  private readonly serial: LimitFunction | null;
 
   constructor(private readonly ds: DataSource) {
     this.dialect = ds.options.type === 'postgres' ? 'postgres' : 'sqlite';
-    this.serial = this.dialect === 'sqlite' ? pLimit(1) : null;
   }
 
   /** Runs `fn` in one transaction; commits when it resolves, rolls back and rethrows when it throws. */
@@ -74,7 +73,7 @@ export class TaskDb {
         if (this.dialect === 'postgres') await runner.release();
       }
     };
-    return this.serial ? this.serial(run) : run();
+    return runInSqliteGate(this.ds, run);
   }
 
   /** Runs read-only statements outside any transaction of ours. */
@@ -83,7 +82,7 @@ export class TaskDb {
       dialect: this.dialect,
       query: async (sql, params = []) => asRows(await this.ds.query(toDialectSql(this.dialect, sql), params)),
     };
-    return this.serial ? this.serial(() => fn(tx)) : fn(tx);
+    return runInSqliteGate(this.ds, () => fn(tx));
   }
 
   private txOf(runner: QueryRunner): SqlTx {
