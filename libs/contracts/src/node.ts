@@ -97,3 +97,38 @@ export interface NodeListResponse {
 
 export const NODE_LIST_DEFAULT_LIMIT = 50;
 export const NODE_LIST_MAX_LIMIT = 1000;
+
+/** kubectl drain flag a pod needs before it can be evicted. */
+export type DrainRequirement = 'delete-emptydir-data' | 'force';
+
+/** Whether `kubectl drain` would evict a pod, and what it would need (kubernetes/kubectl pkg/drain/filters.go). */
+export interface PodDrainEligibility {
+  /** False for pods drain never evicts (DaemonSet-managed, mirror/static pods). */
+  evictable: boolean;
+  /** Why drain skips the pod when not evictable. */
+  skipReason: 'DaemonSet' | 'MirrorPod' | null;
+  /** Flags without which drain refuses the node because of this pod. */
+  requires: DrainRequirement[];
+}
+
+/** One pod on a node as the node detail view shows it. */
+export interface NodePodSummary {
+  namespace: string;
+  name: string;
+  /** Pending, Running, Succeeded, Failed, Unknown. */
+  phase: string;
+  /** Kind of the controlling owner (`metadata.ownerReferences[controller=true]`), null when unmanaged. */
+  ownerKind: string | null;
+  ownerName: string | null;
+  drain: PodDrainEligibility;
+}
+
+/** `GET /clusters/:cluster/nodes/:node`: the cached summary plus the node's pods, listed live. */
+export interface NodeDetailResponse extends NodeSummary {
+  /** Pods bound to the node with their drain eligibility; null when the cluster could not be asked. */
+  pods: NodePodSummary[] | null;
+  /** Why `pods` is null. */
+  podsError: string | null;
+  /** Per-cluster change sequence the summary reflects. */
+  seq: number;
+}

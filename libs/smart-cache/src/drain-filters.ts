@@ -1,29 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
+import type { DrainRequirement, NodePodSummary, PodDrainEligibility } from '@knm/contracts';
 
-/** kubectl drain flag a pod needs before it can be evicted. */
-export type DrainRequirement = 'delete-emptydir-data' | 'force';
-
-/** Whether `kubectl drain` would evict a pod, and what it would need. */
-export interface PodDrainEligibility {
-  /** False for pods drain never evicts (DaemonSet-managed, mirror/static pods). */
-  evictable: boolean;
-  /** Why drain skips the pod when not evictable. */
-  skipReason: 'DaemonSet' | 'MirrorPod' | null;
-  /** Flags without which drain refuses the node because of this pod. */
-  requires: DrainRequirement[];
-}
-
-/** One pod on a node as the node detail view shows it. */
-export interface NodePodSummary {
-  namespace: string;
-  name: string;
-  /** Pending, Running, Succeeded, Failed, Unknown. */
-  phase: string;
-  /** Kind of the controlling owner (`metadata.ownerReferences[controller=true]`), null when unmanaged. */
-  ownerKind: string | null;
-  ownerName: string | null;
-  drain: PodDrainEligibility;
-}
+export type { DrainRequirement, NodePodSummary, PodDrainEligibility } from '@knm/contracts';
 
 /** Annotation the kubelet puts on mirror pods of static pods (core/v1 MirrorPodAnnotationKey). */
 export const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { ErrorCode, NodeChangedEvent, NodeListQuery, NodeListResponse, NodeSummary } from '@knm/contracts';
+import { ErrorCode, NodeChangedEvent, NodeDetailResponse, NodeListQuery, NodeListResponse, NodeSummary } from '@knm/contracts';
 import { DomainError } from '@knm/common';
 import { ClusterEvents, ClusterService, describeKubernetesError } from '@knm/cluster';
 import type { ClusterNodeEntity } from '@knm/persistence';
@@ -13,15 +13,7 @@ import { SmartCacheRepository } from './smart-cache.repository';
 
 export type NodeChangeType = NodeChangedEvent['type'];
 
-/** `GET /clusters/:cluster/nodes/:node`: the cached summary plus the node's pods, listed live. */
-export interface NodeDetailResponse extends NodeSummary {
-  /** Pods bound to the node with their drain eligibility; null when the cluster could not be asked. */
-  pods: NodePodSummary[] | null;
-  /** Why `pods` is null. */
-  podsError: string | null;
-  /** Per-cluster change sequence the summary reflects. */
-  seq: number;
-}
+export type { NodeDetailResponse } from '@knm/contracts';
 
 /** Cache state of one cluster (for health). */
 export interface CacheState {
