@@ -31,4 +31,12 @@ export abstract class AppConfig {
   abstract readonly replicaId: string;
   /** Allowed browser origins for the socket (KNM_CORS_ORIGINS, comma list; empty = same origin only). */
   abstract readonly corsOrigins: string[];
+  /** Replicated mode: how long a lease renewal holds, ms (KNM_LEASE_DURATION_MS, default 15 000; client-go's default). */
+  abstract readonly leaseDurationMs: number;
+  /** Replicated mode: step down when no renewal succeeded for this long, ms (KNM_LEASE_RENEW_DEADLINE_MS, default 10 000). */
+  abstract readonly leaseRenewDeadlineMs: number;
+  /** Replicated mode: pause between lease acquire/renew attempts, ms (KNM_LEASE_RETRY_PERIOD_MS, default 2 000). */
+  abstract readonly leaseRetryPeriodMs: number;
+  /** Replicated mode: followers re-read the node table at least this often, ms, in case a change hint was lost (KNM_CACHE_CATCH_UP_MS, default 30 000). */
+  abstract readonly cacheCatchUpIntervalMs: number;
 }

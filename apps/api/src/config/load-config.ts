@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppConfig } from '@knm/common';
+import { leaseTimingViolation } from '@knm/leader';
 
 /** A configuration error: names the key and the rule. main.ts prints it and exits 1. */
 export class ConfigError extends Error {
@@ -33,6 +34,10 @@ const KEYS = {
   consoleDir: 'KNM_CONSOLE_DIR',
   replicaId: 'KNM_REPLICA_ID',
   corsOrigins: 'KNM_CORS_ORIGINS',
+  leaseDurationMs: 'KNM_LEASE_DURATION_MS',
+  leaseRenewDeadlineMs: 'KNM_LEASE_RENEW_DEADLINE_MS',
+  leaseRetryPeriodMs: 'KNM_LEASE_RETRY_PERIOD_MS',
+  cacheCatchUpIntervalMs: 'KNM_CACHE_CATCH_UP_MS',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -52,6 +57,10 @@ class ValidatedConfig extends AppConfig {
     readonly consoleDir: string | null,
     readonly replicaId: string,
     readonly corsOrigins: string[],
+    readonly leaseDurationMs: number,
+    readonly leaseRenewDeadlineMs: number,
+    readonly leaseRetryPeriodMs: number,
+    readonly cacheCatchUpIntervalMs: number,
   ) {
     super();
   }
@@ -148,9 +157,18 @@ export function loadConfig(env: Source = process.env): AppConfig {
   }
   const replicaId = get('replicaId') || `${hostname()}-${process.pid}`;
   const corsOrigins = (get('corsOrigins') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const leaseTiming = {
+    leaseDurationMs: intIn(KEYS.leaseDurationMs, get('leaseDurationMs') ?? '15000', 100, 600_000),
+    renewDeadlineMs: intIn(KEYS.leaseRenewDeadlineMs, get('leaseRenewDeadlineMs') ?? '10000', 50, 600_000),
+    retryPeriodMs: intIn(KEYS.leaseRetryPeriodMs, get('leaseRetryPeriodMs') ?? '2000', 10, 60_000),
+  };
+  const timingViolation = leaseTimingViolation(leaseTiming);
+  if (timingViolation) throw new ConfigError(KEYS.leaseRenewDeadlineMs, `and the other lease timings are inconsistent: ${timingViolation}`);
+  const cacheCatchUpIntervalMs = intIn(KEYS.cacheCatchUpIntervalMs, get('cacheCatchUpIntervalMs') ?? '30000', 100, 3_600_000);
   const encryptionKey = loadEncryptionKey(get('encryptionKey'), dataDir);
   return new ValidatedConfig(
     port, host, dataDir, databaseUrl, encryptionKey, taskDefaultConcurrency, clusterMaxConcurrency,
-    taskMaxAttempts, taskHeartbeatMs, taskTakeoverAfterMs, taskDeadlineMs, consoleDir, replicaId, corsOrigins,
+    taskMaxAttempts, taskHeartbeatMs, taskTakeoverAfterMs, taskDeadlineMs, consoleDir, replicaId, corsOrigins, leaseTiming.leaseDurationMs, leaseTiming.renewDeadlineMs,
+    leaseTiming.retryPeriodMs, cacheCatchUpIntervalMs,
   );
 }
