@@ -12,6 +12,7 @@ import { BatchModule } from '@knm/batch';
 import { HealthModule } from '@knm/health';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console.module';
+import { ReplicationModule } from './realtime/replication.module';
 
 /** Wiring only. */
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
         ProgressModule,
         BatchModule,
         HealthModule,
+        ReplicationModule,
         ConsoleModule.forRoot(config.consoleDir),
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

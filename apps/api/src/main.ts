@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@knm/contracts';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/load-config';
+import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 
 /**
  * Boots the API. Prints `KNM_LISTENING <url>` on stdout once it listens (test harnesses wait for
@@ -40,6 +41,7 @@ async function bootstrap(): Promise<void> {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
   app.disable('x-powered-by');
+  if (config.databaseUrl) app.useWebSocketAdapter(await PostgresIoAdapter.connect(app, config.databaseUrl));
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', '127.0.0.1');
   process.stdout.write(`KNM_LISTENING ${url}\n`);
