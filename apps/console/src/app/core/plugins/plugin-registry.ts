@@ -82,6 +82,19 @@ export class PluginRegistry {
       .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.label.localeCompare(b.label));
   }
 
+  /**
+   * Absolute URL of a route by id, `:name` segments replaced by URL-encoded `params`; null when no
+   * registered plugin has that route (so a view can link to another plugin's page only if it is
+   * installed) or a parameter is missing.
+   */
+  path(routeId: string, params: Readonly<Record<string, string>> = {}): string | null {
+    const route = this.routesById.get(routeId)?.route;
+    if (!route) return null;
+    const segments = route.path.split('/').map((s) => (s.startsWith(':') ? params[s.slice(1)] : s));
+    if (segments.some((s) => s === undefined)) return null;
+    return `/${segments.map((s) => encodeURIComponent(s ?? '')).join('/')}`;
+  }
+
   /** Actions attached to `slot`, in registration order. */
   actionsFor<S extends ActionSlot>(slot: S): PluginAction<S>[] {
     return this.manifests.flatMap((m) =>

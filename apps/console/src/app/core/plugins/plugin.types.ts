@@ -45,9 +45,16 @@ export interface ActionSlotContexts {
 }
 export type ActionSlot = keyof ActionSlotContexts;
 
+/**
+ * What a `nodes.batch` action acts on: the selected `nodes`, or — when `matching` is set — every
+ * node of the cluster matching a label selector (the task is then submitted with `selector`, and
+ * `nodes` is empty). `matching.count` is how many nodes matched when the user chose it; the server
+ * resolves the selector again when the task starts.
+ */
 export interface NodeBatchContext {
   cluster: string;
   nodes: readonly NodeSummary[];
+  matching?: { selector: string; count: number };
 }
 
 /**

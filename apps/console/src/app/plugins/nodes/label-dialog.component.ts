@@ -1,42 +1,44 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ApiRoutes, ErrorCode, type CreateTaskRequest, type TaskResponse } from '@knm/contracts';
-import { ApiClient } from '../../core/api/api-client.service';
-import { toApiError, type ApiError } from '../../core/api/api-error';
-import type { ActionOutcome, NodeBatchContext } from '../../core/plugins/plugin.types';
+import { ErrorCode } from '@knm/contracts';
+import type { NodeBatchContext } from '../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
+import { BatchDialogActionsComponent } from './batch/batch-dialog-actions.component';
+import { nodesText, targetCount } from './batch/batch-target';
+import { BatchTargetsComponent } from './batch/batch-targets.component';
+import { BatchTaskSubmitter } from './batch/batch-task-submitter';
 import { placeServerViolations, validateLabelEdit, type LabelFormErrors, type LabelSetRow } from './label-form';
 
 /**
- * Batch "Labels" action: add key=value pairs and remove keys on the selected nodes. Validates
- * with the contracts' rules before submit (rule shown next to the field) and places the server's
- * 400 violations the same way. Closes with the created task's id.
+ * Batch "Labels" action: add key=value pairs and remove keys on the target nodes (selected, or
+ * all matching a selector). Validates with the contracts' rules before submit (rule shown next to
+ * the field) and places the server's 400 violations the same way. Offers a dry run. Closes with
+ * the created task's id.
  */
 @Component({
   selector: 'knm-label-dialog',
   imports: [
     MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, ApiErrorPanelComponent,
+    MatProgressBarModule, ApiErrorPanelComponent, BatchDialogActionsComponent, BatchTargetsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './label-dialog.component.html',
   styleUrl: './label-dialog.component.scss',
 })
 export class LabelDialogComponent {
-  private readonly api = inject(ApiClient);
-  private readonly ref = inject<MatDialogRef<LabelDialogComponent, ActionOutcome>>(MatDialogRef);
   protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
+  protected readonly submitter = new BatchTaskSubmitter(this.context);
+  protected readonly count = targetCount(this.context);
+  protected readonly countText = nodesText(this.count);
 
   protected readonly setRows = signal<LabelSetRow[]>([{ key: '', value: '' }]);
   protected readonly removeRows = signal<string[]>([]);
   protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly serverError = signal<ApiError | null>(null);
   private readonly serverErrors = signal<LabelFormErrors | null>(null);
 
   protected readonly validation = computed(() => validateLabelEdit({ set: this.setRows(), remove: this.removeRows() }));
@@ -51,7 +53,6 @@ export class LabelDialogComponent {
       form: [...client.form, ...server.form],
     };
   });
-  protected readonly nodeNames = computed(() => this.context.nodes.map((n) => n.name));
 
   /** Rules of a field, shown once the field has content or after a submit attempt. */
   protected shown(rules: readonly string[] | undefined, content: string): readonly string[] {
@@ -84,24 +85,13 @@ export class LabelDialogComponent {
     this.removeRows.update((rows) => rows.filter((_, i) => i !== index));
   }
 
-  protected async submit(): Promise<void> {
+  protected async submit(dryRun: boolean): Promise<void> {
     this.submitted.set(true);
     const { params } = this.validation();
-    if (!params || this.busy()) return;
-    const request: CreateTaskRequest<'label'> = { kind: 'label', params, nodes: [...this.nodeNames()] };
-    this.busy.set(true);
-    this.serverError.set(null);
-    try {
-      const task = await this.api.post<TaskResponse>(ApiRoutes.clusterTasks(this.context.cluster), request);
-      this.ref.close({ taskId: task.id });
-    } catch (err) {
-      const error = toApiError(err);
-      this.serverError.set(error);
-      if (error.code === ErrorCode.ValidationFailed && error.hasViolations) {
-        this.serverErrors.set(placeServerViolations({ set: this.setRows(), remove: this.removeRows() }, error.violations));
-      }
-    } finally {
-      this.busy.set(false);
+    if (!params) return;
+    const error = await this.submitter.submit('label', params, dryRun);
+    if (error?.code === ErrorCode.ValidationFailed && error.hasViolations) {
+      this.serverErrors.set(placeServerViolations({ set: this.setRows(), remove: this.removeRows() }, error.violations));
     }
   }
 }

@@ -3,6 +3,7 @@ import {
   ApiRoutes,
   NODE_LIST_DEFAULT_LIMIT,
   type NodeChangedEvent,
+  type NodeFacets,
   type NodeListResponse,
   type NodeSummary,
 } from '@knm/contracts';
@@ -11,28 +12,31 @@ import { ApiClient } from '../../core/api/api-client.service';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { ServerPagedList } from '../../shared/table/server-paged-list';
 import { applyNodeChange, rebaseOnFetch, type LiveOptions } from './live-node-page';
+import { membershipFiltered, toNodeListQuery, type NodeListView } from './node-list-query';
 
 /** Debounce of re-fetches asked for by live events (ms): a batch of 100 nodes costs one fetch. */
 const REFETCH_DEBOUNCE_MS = 300;
 
-export interface NodeListFilter {
+/** One cluster's node list view (filters, sort, page) as the URL states it. */
+export interface NodeListFilter extends NodeListView {
   cluster: string;
-  selector: string;
-  q: string;
-  page: number;
-  limit: number;
 }
 
+const NO_FILTER: NodeListFilter = {
+  cluster: '', selector: '', q: '', readiness: null, cordoned: null, role: '', taint: '', sort: null, order: null,
+  page: 1, limit: NODE_LIST_DEFAULT_LIMIT,
+};
+
 /**
- * The Nodes table's data: one server page (`GET clusters/:cluster/nodes` with selector, q, page,
- * limit) kept live from `node:changed` after `cluster:subscribe`. Applies events by seq
+ * The Nodes table's data: one server page (`GET clusters/:cluster/nodes` with selector, q, facet
+ * filters, sort, page, limit) and the facet counts of the filtered set, kept live from `node:changed` after `cluster:subscribe`. Applies events by seq
  * (live-node-page.ts); re-fetches on a gap, on membership changes and after every (re)subscribe.
  */
 @Injectable()
 export class NodeListStore extends ServerPagedList<NodeSummary, NodeListResponse> {
   private readonly api = inject(ApiClient);
   private readonly realtime = inject(RealtimeService);
-  private filter: NodeListFilter = { cluster: '', selector: '', q: '', page: 1, limit: NODE_LIST_DEFAULT_LIMIT };
+  private filter: NodeListFilter = NO_FILTER;
   private liveSub: Subscription | null = null;
   private inFlight = 0;
   private buffered: NodeChangedEvent[] = [];
@@ -42,6 +46,8 @@ export class NodeListStore extends ServerPagedList<NodeSummary, NodeListResponse
   readonly seq = signal(0);
   /** True once `cluster:subscribe` was acknowledged; false while (re)connecting. */
   readonly live = signal(false);
+  /** Facet counts of the last answer (filtered set, before paging); null until one arrives. */
+  readonly facets = signal<NodeFacets | null>(null);
 
   constructor() {
     super();
@@ -57,6 +63,7 @@ export class NodeListStore extends ServerPagedList<NodeSummary, NodeListResponse
     if (clusterChanged) {
       this.items.set([]);
       this.total.set(0);
+      this.facets.set(null);
       this.startLive(filter.cluster);
     }
     await this.reload();
@@ -73,19 +80,20 @@ export class NodeListStore extends ServerPagedList<NodeSummary, NodeListResponse
   }
 
   protected fetchPage(page: number, limit: number): Promise<NodeListResponse> {
-    const { cluster, selector, q } = this.filter;
-    return this.api.get<NodeListResponse>(ApiRoutes.nodes(cluster), { selector, q, page, limit });
+    const query = toNodeListQuery({ ...this.filter, page, limit });
+    return this.api.get<NodeListResponse>(ApiRoutes.nodes(this.filter.cluster), { ...query });
   }
 
   protected override accept(result: NodeListResponse): void {
     const rebased = rebaseOnFetch({ items: result.items, total: result.total, seq: result.seq }, this.buffered, this.options());
     this.buffered = [];
+    this.facets.set(result.facets ?? null);
     this.setPage(rebased.page);
     if (rebased.refetch) this.scheduleRefetch();
   }
 
   private options(): LiveOptions {
-    return { filtered: this.filter.selector !== '' || this.filter.q !== '' };
+    return { filtered: membershipFiltered(this.filter) };
   }
 
   private startLive(cluster: string): void {

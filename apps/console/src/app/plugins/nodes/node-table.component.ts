@@ -1,8 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import type { NodeSummary, Taint } from '@knm/contracts';
+import { RouterLink } from '@angular/router';
+import type { NodeSortField, NodeSummary, Taint } from '@knm/contracts';
 import { AgePipe } from '../../shared/pipes/age.pipe';
 import type { RowSelection } from '../../shared/table/row-selection';
 
@@ -35,10 +37,14 @@ export function orderLabels(labels: Record<string, string>): string[] {
     .map(labelText);
 }
 
-/** The dense node table with a checkbox column; selection lives in the page's RowSelection. */
+/**
+ * The dense node table with a checkbox column; selection lives in the page's RowSelection. Name,
+ * status and age headers sort on the server: the table shows `sort`/`order` and emits changes.
+ * Node names link to the node detail page.
+ */
 @Component({
   selector: 'knm-node-table',
-  imports: [MatCheckboxModule, MatTableModule, MatTooltipModule, AgePipe],
+  imports: [MatCheckboxModule, MatSortModule, MatTableModule, MatTooltipModule, RouterLink, AgePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './node-table.component.html',
   styleUrl: './node-table.component.scss',
@@ -47,6 +53,10 @@ export class NodeTableComponent {
   readonly nodes = input.required<readonly NodeSummary[]>();
   readonly selection = input.required<RowSelection>();
   readonly loaded = input(true);
+  readonly cluster = input.required<string>();
+  readonly sort = input<NodeSortField | null>(null);
+  readonly order = input<'asc' | 'desc' | null>(null);
+  readonly sortChange = output<Sort>();
 
   protected readonly columns = ['select', 'name', 'status', 'roles', 'schedulable', 'labels', 'taints', 'version', 'age'];
   protected readonly pageNames = computed(() => this.nodes().map((n) => n.name));

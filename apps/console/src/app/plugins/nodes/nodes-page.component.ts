@@ -8,11 +8,13 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { ActivatedRoute, Router, type Params } from '@angular/router';
-import { ErrorCode, NODE_LIST_DEFAULT_LIMIT, type NodeSummary, type TaskResponse } from '@knm/contracts';
+import type { Sort } from '@angular/material/sort';
+import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router';
+import { ErrorCode, type NodeSummary, type TaskResponse } from '@knm/contracts';
 import { ClusterDirectory } from '../../core/clusters/cluster-directory.service';
 import { NotificationService } from '../../core/notifications/notification.service';
 import { ActionSlotComponent, type SlotActionOutcome } from '../../core/plugins/action-slot.component';
+import { PLUGIN_REGISTRY } from '../../core/plugins/plugin-registry.provider';
 import type { NodeBatchContext } from '../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
 import { RowSelection } from '../../shared/table/row-selection';
@@ -20,6 +22,9 @@ import {
   TaskProgressPanelComponent,
   type TaskFinished,
 } from '../../shared/task-progress/task-progress-panel.component';
+import { nodesText } from './batch/batch-target';
+import { NodeFacetsComponent } from './node-facets.component';
+import { hasNonSelectorFilters, readNodeListView, sortParams } from './node-list-query';
 import { NodeListStore } from './node-list.store';
 import { NodeTableComponent } from './node-table.component';
 
@@ -27,22 +32,19 @@ const LAST_CLUSTER_KEY = 'knm.lastCluster';
 const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZES = [20, 50, 100, 200];
 
-function positiveInt(raw: string | null, fallback: number): number {
-  const n = Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /**
- * The Nodes page. Everything it shows is in the URL: cluster (`/clusters/:cluster/nodes`),
- * `selector`, `q`, `page`, `limit` and the followed `task`, so a reload or a shared link restores
- * it, including a task's progress mid-run.
+ * The Nodes page. Everything it shows is in the URL: cluster (`/clusters/:cluster/nodes`), the
+ * list view (node-list-query.ts: selector, q, facet filters, sort, page, limit) and the followed
+ * `task`, so a reload or a shared link restores it, including a task's progress mid-run.
+ * Batch actions act on the selected rows, or on every node matching the label selector.
  */
 @Component({
   selector: 'knm-nodes-page',
   imports: [
     MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule,
     MatProgressBarModule, MatSelectModule, MatTooltipModule,
-    ActionSlotComponent, ApiErrorPanelComponent, NodeTableComponent, TaskProgressPanelComponent,
+    RouterLink, ActionSlotComponent, ApiErrorPanelComponent, NodeFacetsComponent, NodeTableComponent,
+    TaskProgressPanelComponent,
   ],
   providers: [NodeListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,6 +55,7 @@ export class NodesPageComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly notify = inject(NotificationService);
+  private readonly registry = inject(PLUGIN_REGISTRY);
   protected readonly directory = inject(ClusterDirectory);
   protected readonly store = inject(NodeListStore);
   protected readonly selection = new RowSelection();
@@ -61,9 +64,25 @@ export class NodesPageComponent {
   private readonly params = toSignal(this.route.paramMap, { requireSync: true });
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly cluster = computed(() => this.params().get('cluster') ?? '');
-  protected readonly selector = computed(() => this.query().get('selector') ?? '');
-  protected readonly search = computed(() => this.query().get('q') ?? '');
+  protected readonly view = computed(() => readNodeListView(this.query()));
+  protected readonly selector = computed(() => this.view().selector);
+  protected readonly search = computed(() => this.view().q);
   protected readonly taskId = computed(() => this.query().get('task'));
+  /** The followed task in the task history (null when no plugin provides that page). */
+  protected readonly taskLink = computed(() => {
+    const id = this.taskId();
+    return id ? this.registry.path('tasks.detail', { id }) : null;
+  });
+  /** The selector "all nodes matching" was chosen for (batch actions then submit it), or null. */
+  private readonly matchingFor = signal<string | null>(null);
+  protected readonly matchingChosen = computed(() => this.matchingFor() !== null && this.matchingFor() === this.selector());
+  /** Why "select all matching" is not offered, or null when it is. */
+  protected readonly matchingUnavailable = computed(() => {
+    if (!this.selector()) return 'Enter a label selector to act on every node it matches';
+    if (hasNonSelectorFilters(this.view())) return 'Only the label selector can target all matches: clear the search and filters';
+    return null;
+  });
+  protected readonly nodesText = nodesText;
   protected readonly selectorDraft = signal('');
   protected readonly selectorError = computed(() => {
     const e = this.store.error();
@@ -78,20 +97,18 @@ export class NodesPageComponent {
     const seen = this.seen();
     for (const n of this.store.items()) seen.set(n.name, n);
     const nodes = this.selection.selected().flatMap((name) => seen.get(name) ?? []);
+    if (this.matchingChosen() && !this.matchingUnavailable()) {
+      return { cluster: this.cluster(), nodes: [], matching: { selector: this.selector(), count: this.store.total() } };
+    }
     return { cluster: this.cluster(), nodes };
   });
+  protected readonly batchSize = computed(() => this.batchContext().matching?.count ?? this.batchContext().nodes.length);
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     void this.directory.ensureLoaded().then(() => this.pickDefaultCluster());
     effect(() => {
-      const filter = {
-        cluster: this.cluster(),
-        selector: this.selector(),
-        q: this.search(),
-        page: positiveInt(this.query().get('page'), 1),
-        limit: positiveInt(this.query().get('limit'), NODE_LIST_DEFAULT_LIMIT),
-      };
+      const filter = { ...this.view(), cluster: this.cluster() };
       untracked(() => {
         this.selectorDraft.set(filter.selector);
         if (filter.cluster) void this.store.show(filter);
@@ -102,6 +119,28 @@ export class NodesPageComponent {
       untracked(() => this.selection.clear());
       if (cluster) localStorage.setItem(LAST_CLUSTER_KEY, cluster);
     });
+  }
+
+  /** Row selection and "all matching" exclude each other: selecting a row drops "all matching". */
+  private readonly dropMatching = effect(() => {
+    if (this.selection.count() > 0) untracked(() => this.matchingFor.set(null));
+  });
+
+  protected chooseMatching(): void {
+    this.selection.clear();
+    this.matchingFor.set(this.selector());
+  }
+
+  protected clearMatching(): void {
+    this.matchingFor.set(null);
+  }
+
+  protected onFilter(changes: Params): void {
+    this.navigateQuery(changes);
+  }
+
+  protected onSort(sort: Sort): void {
+    this.navigateQuery(sortParams(sort.active, sort.direction));
   }
 
   protected chooseCluster(cluster: string): void {
@@ -126,8 +165,9 @@ export class NodesPageComponent {
   }
 
   protected onTaskFinished(done: TaskFinished): void {
+    this.finishedTask.set(this.taskId());
     void this.store.reload();
-    if (done.watchedRunning) this.notify.info(`Task ${done.phase}`);
+    if (done.watchedRunning) this.notify.info(done.dryRun ? `Dry run ${done.phase}; nothing was changed` : `Task ${done.phase}`);
   }
 
   protected onTaskRetried(task: TaskResponse): void {
@@ -135,8 +175,15 @@ export class NodesPageComponent {
   }
 
   protected closeTask(): void {
+    const id = this.taskId();
+    const running = this.taskRunning();
     this.navigateQuery({ task: null });
+    if (id && running) this.notify.info('The task keeps running; find it again under Tasks');
   }
+
+  /** The followed task has not reached its terminal event (set from the panel's `finished`). */
+  private readonly taskRunning = computed(() => this.taskId() !== null && this.finishedTask() !== this.taskId());
+  private readonly finishedTask = signal<string | null>(null);
 
   private navigateQuery(changes: Params): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: changes, queryParamsHandling: 'merge' });

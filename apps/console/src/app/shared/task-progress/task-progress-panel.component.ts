@@ -17,7 +17,8 @@ import { ApiRoutes, type TaskResponse } from '@knm/contracts';
 import { ApiClient } from '../../core/api/api-client.service';
 import { toApiError, type ApiError } from '../../core/api/api-error';
 import { ApiErrorPanelComponent } from '../errors/api-error-panel.component';
-import { finishedCount, percentDone, type ProgressPhase } from './task-progress.state';
+import { changeLineText, describeChange } from './task-change';
+import { finishedCount, percentDone, type NodeProgress, type ProgressPhase } from './task-progress.state';
 import { TaskProgressTracker } from './task-progress.tracker';
 
 const PHASE_TEXT: Record<ProgressPhase, string> = {
@@ -28,16 +29,25 @@ const PHASE_TEXT: Record<ProgressPhase, string> = {
   cancelled: 'Cancelled',
 };
 
+/** A node row with its change printed (null until the node succeeded). */
+export interface NodeRowView extends NodeProgress {
+  changeLines: string[] | null;
+}
+
 /** Emitted once when a task's terminal event was applied. */
 export interface TaskFinished {
   phase: ProgressPhase;
   /** The panel showed the task running before it ended (false when it opened on a finished task). */
   watchedRunning: boolean;
+  /** The task was a dry run (nothing was changed). */
+  dryRun: boolean;
 }
 
 /**
  * Progress of one batch task, docked on the page (not a modal, never closes by itself).
  * Claims an outcome only after the terminal event; until then it says what is still open.
+ * Shows each node's change (before → after); for a dry run it says that nothing was changed.
+ * The node table's height is capped by `--knm-task-nodes-max-height` (default 240px).
  */
 @Component({
   selector: 'knm-task-progress-panel',
@@ -72,6 +82,17 @@ export class TaskProgressPanelComponent {
   protected readonly actionError = signal<ApiError | null>(null);
   protected readonly busy = signal(false);
   protected readonly kind = computed(() => this.tracker.task()?.kind ?? 'task');
+  /** From the task snapshot: a dry run computes each node's change and saves nothing. */
+  protected readonly dryRun = computed(() => this.tracker.task()?.dryRun === true);
+  protected readonly rows = computed<NodeRowView[]>(() =>
+    this.state().nodes.map((n) => ({
+      ...n,
+      changeLines: n.change ? describeChange(n.change.before, n.change.after).map(changeLineText) : null,
+    })),
+  );
+  protected readonly showChanges = computed(() => this.dryRun() || this.rows().some((r) => r.changeLines !== null));
+  /** Nodes whose change is not empty (what a dry run says would change). */
+  protected readonly changedNodes = computed(() => this.rows().filter((r) => r.changeLines?.length).length);
 
   constructor() {
     effect(() => {
@@ -84,9 +105,11 @@ export class TaskProgressPanelComponent {
       const phase = this.phase();
       const id = this.state().taskId;
       if (phase === 'running') runningSeen = id;
-      if (this.tracker.terminal() && reported !== id) {
+      // Waits for the task snapshot too (or its load error), so the report knows whether it was a dry run.
+      const known = this.tracker.task()?.id === id || this.tracker.error() !== null;
+      if (this.tracker.terminal() && known && reported !== id) {
         reported = id;
-        this.finished.emit({ phase, watchedRunning: runningSeen === id });
+        this.finished.emit({ phase, watchedRunning: runningSeen === id, dryRun: this.dryRun() });
       }
     });
   }

@@ -74,9 +74,18 @@ describe('task progress reducer', () => {
   it('records per-node status, attempts and failure reason', () => {
     const state = applyTaskEvents(initialTaskProgress('t1'), runToSuccess);
     expect(state.nodes).toEqual([
-      { node: 'n1', status: 'succeeded', attempts: 1, error: null },
-      { node: 'n2', status: 'failed', attempts: 3, error: 'HTTP 500' },
+      { node: 'n1', status: 'succeeded', attempts: 1, error: null, change: null },
+      { node: 'n2', status: 'failed', attempts: 3, error: 'HTTP 500', change: null },
     ]);
+  });
+
+  it('keeps the before/after a node:succeeded event carries (the dry-run diff)', () => {
+    const change = { before: { unschedulable: false }, after: { unschedulable: true } };
+    const state = applyTaskEvents(initialTaskProgress('t1'), [
+      ...runToSuccess.slice(0, 3),
+      ev(4, 'node:succeeded', { node: 'n1', attempt: 1, change }),
+    ]);
+    expect(state.nodes[0].change).toEqual(change);
   });
 
   it('shows the retry reason on a node being retried', () => {
@@ -84,7 +93,7 @@ describe('task progress reducer', () => {
       ...runToSuccess.slice(0, 3),
       ev(4, 'node:retrying', { node: 'n1', attempt: 2, reason: '429 Too Many Requests' }),
     ]);
-    expect(state.nodes[0]).toEqual({ node: 'n1', status: 'running', attempts: 2, error: '429 Too Many Requests' });
+    expect(state.nodes[0]).toEqual({ node: 'n1', status: 'running', attempts: 2, error: '429 Too Many Requests', change: null });
   });
 
   it('notes a cancel request without claiming the task is cancelled', () => {

@@ -24,6 +24,8 @@ export interface NodeProgress {
   attempts: number;
   /** Failure, retry or skip reason. */
   error: string | null;
+  /** What the node had before / after (from `node:succeeded`), null until then. */
+  change: { before: unknown; after: unknown } | null;
 }
 
 export type ProgressPhase = 'waiting' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -67,7 +69,13 @@ export function seedFromTask(state: TaskProgressState, task: TaskResponse): Task
   const known = new Set(state.nodes.map((n) => n.node));
   const added = (task.nodes ?? [])
     .filter((n) => !known.has(n.node))
-    .map((n) => ({ node: n.node, status: n.status, attempts: n.attempts, error: n.error }));
+    .map((n) => ({
+      node: n.node,
+      status: n.status,
+      attempts: n.attempts,
+      error: n.error,
+      change: n.status === 'succeeded' ? { before: n.before, after: n.after } : null,
+    }));
   return {
     ...state,
     nodes: added.length ? [...state.nodes, ...added] : state.nodes,
@@ -153,10 +161,11 @@ function updateNode(nodes: readonly NodeProgress[], name: string, event: TaskEve
   const status = NODE_STATUS_BY_EVENT[event.type];
   if (!status) return nodes;
   const index = nodes.findIndex((n) => n.node === name);
-  const prev: NodeProgress = index >= 0 ? nodes[index] : { node: name, status: 'pending', attempts: 0, error: null };
+  const prev: NodeProgress = index >= 0 ? nodes[index] : { node: name, status: 'pending', attempts: 0, error: null, change: null };
   const attempts = event.attempt ?? (event.type === 'node:started' ? prev.attempts + 1 : prev.attempts);
   const error = status === 'succeeded' ? null : (event.reason ?? (status === 'running' ? null : prev.error));
-  const row: NodeProgress = { node: name, status, attempts, error };
+  const change = status === 'succeeded' ? (event.change ?? null) : status === 'running' ? null : prev.change;
+  const row: NodeProgress = { node: name, status, attempts, error, change };
   if (index < 0) return [...nodes, row];
   const copy = nodes.slice();
   copy[index] = row;

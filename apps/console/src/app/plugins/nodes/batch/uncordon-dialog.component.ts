@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
+import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
+import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
+import { nodesText, targetCount } from './batch-target';
+import { BatchTargetsComponent } from './batch-targets.component';
+import { BatchTaskSubmitter } from './batch-task-submitter';
+
+/** Batch "Uncordon" action: makes the target nodes schedulable again (as `kubectl uncordon`). */
+@Component({
+  selector: 'knm-uncordon-dialog',
+  imports: [MatDialogModule, MatProgressBarModule, ApiErrorPanelComponent, BatchDialogActionsComponent, BatchTargetsComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2 mat-dialog-title>Uncordon {{ countText }}</h2>
+    <mat-dialog-content>
+      <knm-batch-targets [context]="context" />
+      <p class="note">
+        The scheduler may place new pods on these nodes again. The cordon reason annotations (knm.io/cordon-*) are removed.
+        Nodes that are already schedulable are left as they are.
+      </p>
+      <knm-api-error-panel [error]="submitter.error()" />
+      @if (submitter.busy()) { <mat-progress-bar mode="indeterminate" /> }
+    </mat-dialog-content>
+    <mat-dialog-actions>
+      <knm-batch-dialog-actions prefix="uncordon" [count]="count" verb="Uncordon" [busy]="submitter.busy()" (apply)="submit($event)" />
+    </mat-dialog-actions>
+  `,
+  styleUrl: './batch-dialog.scss',
+})
+export class UncordonDialogComponent {
+  protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
+  protected readonly submitter = new BatchTaskSubmitter(this.context);
+  protected readonly count = targetCount(this.context);
+  protected readonly countText = nodesText(this.count);
+
+  protected async submit(dryRun: boolean): Promise<void> {
+    await this.submitter.submit('uncordon', {}, dryRun);
+  }
+}
