@@ -35,7 +35,7 @@ describe('plugin registry', () => {
   });
 
   it('registers the built-in plugins through the public contract without errors', () => {
-    expect(new PluginRegistry(CONSOLE_PLUGINS).plugins().map((p) => p.id)).toEqual(['nodes', 'clusters']);
+    expect(new PluginRegistry(CONSOLE_PLUGINS).plugins().map((p) => p.id)).toEqual(['nodes', 'clusters', 'tasks']);
   });
 
   it('mounts each plugin route lazily with its route id in the route data', () => {
@@ -59,7 +59,22 @@ describe('plugin registry', () => {
 
   it('returns the actions attached to a slot, including multiple (batch) ones', () => {
     const registry = new PluginRegistry(CONSOLE_PLUGINS);
-    expect(registry.actionsFor('nodes.batch').map((a) => [a.id, a.multiple])).toEqual([['nodes.labels', true]]);
+    expect(registry.actionsFor('nodes.batch').map((a) => [a.id, a.multiple])).toEqual([
+      ['nodes.labels', true],
+      ['nodes.taints', true],
+      ['nodes.cordon', true],
+      ['nodes.uncordon', true],
+    ]);
+  });
+
+  it('resolves a route id to its URL with encoded parameters, or null when no plugin has it', () => {
+    const registry = new PluginRegistry(CONSOLE_PLUGINS);
+    expect([
+      registry.path('tasks.detail', { id: 'a/b' }),
+      registry.path('nodes.detail', { cluster: 'prod', node: 'n1' }),
+      registry.path('nodes.detail', { cluster: 'prod' }),
+      registry.path('drain.page'),
+    ]).toEqual(['/tasks/a%2Fb', '/clusters/prod/nodes/n1', null, null]);
   });
 
   it('rejects a plugin registered twice', () => {
