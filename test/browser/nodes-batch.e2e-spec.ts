@@ -8,7 +8,8 @@ import { REPO_ROOT, startBrowserEnv, unavailableReason, type BrowserEnv } from '
  * Browser e2e: the built console in headless Debian Chromium (playwright-core) against the real
  * API and kube-sim. An operator picks the cluster, selects 20 nodes, adds a label, watches the
  * progress panel reach the terminal event, sees the label in the table, and after a reload the
- * panel (task id kept in the URL) shows the same final state.
+ * panel (task id kept in the URL) shows the same final state. Then cordons 5 nodes with a reason,
+ * sees them cordoned in the table and finds the task again in the task history.
  */
 
 const CHROMIUM = process.env.KNM_CHROMIUM ?? '/usr/bin/chromium';
@@ -33,13 +34,13 @@ async function waitText(locator: Locator, text: string, timeout = 30_000): Promi
   await locator.filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).waitFor({ timeout });
 }
 
-describeBrowser('console: batch label on the Nodes page', () => {
+describeBrowser('console: batch actions on the Nodes page', () => {
   let env: BrowserEnv | undefined;
   let browser: Browser | undefined;
   let page: Page;
 
-  /** Opens the cluster's Nodes page, selects the first `n` rows and applies `key=value`. */
-  async function labelFirstNodes(n: number, key: string, value: string): Promise<string[]> {
+  /** Opens the cluster's Nodes page and selects the first `n` rows that `accept` (all by default). */
+  async function selectFirstNodes(n: number, accept: (row: Locator) => Promise<boolean> = async () => true): Promise<string[]> {
     const { baseUrl, cluster } = env!;
     await page.goto(`${baseUrl}/nodes`);
     await page.getByTestId('cluster-picker').click();
@@ -48,11 +49,18 @@ describeBrowser('console: batch label on the Nodes page', () => {
     await page.getByTestId('node-row').nth(n - 1).waitFor();
     const rows = page.getByTestId('node-row');
     const names: string[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; names.length < n && i < (await rows.count()); i++) {
+      if (!(await accept(rows.nth(i)))) continue;
       names.push((await rows.nth(i).getAttribute('data-node')) ?? '');
       await rows.nth(i).getByTestId('select-node').locator('input').check();
     }
     await waitText(page.getByTestId('selected-count'), `${n} selected`);
+    return names;
+  }
+
+  /** Selects the first `n` rows and applies `key=value`. */
+  async function labelFirstNodes(n: number, key: string, value: string): Promise<string[]> {
+    const names = await selectFirstNodes(n);
     await page.getByTestId('action-nodes.labels').click();
     await page.getByTestId('label-key-0').fill(key);
     await page.getByTestId('label-value-0').fill(value);
@@ -117,5 +125,37 @@ describeBrowser('console: batch label on the Nodes page', () => {
     } finally {
       env!.sim!.faults.set({ latencyMs: 0 });
     }
+  }, STEP_TIMEOUT_MS);
+
+  it('cordons 5 nodes with a reason, shows them cordoned, and lists the task in the task history', async () => {
+    const { baseUrl, cluster } = env!;
+    const reason = `e2e maintenance ${Date.now().toString(36)}`;
+    const names = await selectFirstNodes(5, async (row) => (await row.getByTestId('node-cordoned').count()) === 0);
+    await page.getByTestId('action-nodes.cordon').click();
+    await page.getByTestId('cordon-reason').fill(reason);
+    await page.getByTestId('cordon-submit').click();
+    await page.getByTestId('task-panel').waitFor();
+    const taskId = new URL(page.url()).searchParams.get('task');
+    expect(taskId).toBeTruthy();
+    await waitText(page.getByTestId('task-phase'), 'Succeeded', TASK_TIMEOUT_MS);
+    expect(await page.getByTestId('count-succeeded').innerText()).toBe('5 succeeded');
+    for (const name of names) {
+      await page.locator(`[data-testid="node-row"][data-node="${name}"] [data-testid="node-cordoned"]`).waitFor({ timeout: 30_000 });
+    }
+    await page.screenshot({ path: join(SHOTS, 'nodes-cordon-done.png') });
+    const server = (await (await fetch(`${baseUrl}${ApiRoutes.nodes(cluster)}?cordoned=true&limit=1000`)).json()) as NodeListResponse;
+    const cordoned = server.items.filter((n) => names.includes(n.name));
+    expect(cordoned.map((n) => n.annotations['knm.io/cordon-reason'])).toEqual(names.map(() => reason));
+
+    await page.getByTestId('nav-tasks.nav').click();
+    await page.waitForURL('**/tasks');
+    const row = page.locator(`[data-testid="task-row"][data-task="${taskId}"]`);
+    await waitText(row.getByTestId('task-row-status'), 'Succeeded');
+    expect(await row.innerText()).toContain('cordon');
+    await row.getByTestId('task-link').click();
+    await page.waitForURL(`**/tasks/${taskId}`);
+    await waitText(page.getByTestId('task-phase'), 'Succeeded');
+    expect(await page.getByTestId('task-node-row').count()).toBe(5);
+    await page.screenshot({ path: join(SHOTS, 'task-history-detail.png') });
   }, STEP_TIMEOUT_MS);
 });
