@@ -40,7 +40,7 @@ describe('readiness on PostgreSQL', () => {
   let api: ApiProcess;
   beforeAll(async () => {
     pg = await startPostgres();
-    api = await startApi({ env: { KNM_DATABASE_URL: await pg.createDatabase() } });
+    api = await startApi({ env: { KNM_DATABASE_URL: await pg.createDatabase(), KNM_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') } });
   });
   afterAll(async () => {
     await api?.stop();

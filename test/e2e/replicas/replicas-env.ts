@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ApiRoutes, NodeListResponse, TaskEvent, TaskEventsResponse, TaskResponse, TERMINAL_TASK_STATUSES } from '@knm/contracts';
 import { startKubeSim, type KubeSim, type KubeSimOptions } from '../../../apps/kube-sim/src';
 import { apiClient, ApiProcess, PostgresServer, startApi, startPostgres, waitFor } from '../../harness';
@@ -49,9 +50,10 @@ export async function startReplicasEnv(count: number, options: { sim?: KubeSimOp
   const databaseUrl = await pg.createDatabase();
   const sim = await startKubeSim({ podsPerNode: 0, nodes: 20, ...options.sim });
   const replicas: Replica[] = [];
+  const encryptionKey = randomBytes(32).toString('base64');
   const start = async (index: number): Promise<Replica> => {
     const id = `replica-${index}`;
-    const api = await startApi({ env: { ...FAST_REPLICA_ENV, ...options.env, KNM_DATABASE_URL: databaseUrl, KNM_REPLICA_ID: id } });
+    const api = await startApi({ env: { ...FAST_REPLICA_ENV, ...options.env, KNM_DATABASE_URL: databaseUrl, KNM_ENCRYPTION_KEY: encryptionKey, KNM_REPLICA_ID: id } });
     const r: Replica = {
       index,
       id,

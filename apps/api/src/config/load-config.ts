@@ -165,6 +165,10 @@ export function loadConfig(env: Source = process.env): AppConfig {
   const timingViolation = leaseTimingViolation(leaseTiming);
   if (timingViolation) throw new ConfigError(KEYS.leaseRenewDeadlineMs, `and the other lease timings are inconsistent: ${timingViolation}`);
   const cacheCatchUpIntervalMs = intIn(KEYS.cacheCatchUpIntervalMs, get('cacheCatchUpIntervalMs') ?? '30000', 100, 3_600_000);
+  if (databaseUrl !== null && !get('encryptionKey')) {
+    // A key generated per data dir would differ per replica: kubeconfigs stored by one could not be read by the others.
+    throw new ConfigError(KEYS.encryptionKey, `is required with ${KEYS.databaseUrl}: every replica must share the key (openssl rand -base64 32)`);
+  }
   const encryptionKey = loadEncryptionKey(get('encryptionKey'), dataDir);
   return new ValidatedConfig(
     port, host, dataDir, databaseUrl, encryptionKey, taskDefaultConcurrency, clusterMaxConcurrency,
