@@ -79,6 +79,7 @@ export class NodesPageComponent {
   /** Why "select all matching" is not offered, or null when it is. */
   protected readonly matchingUnavailable = computed(() => {
     if (!this.selector()) return 'Enter a label selector to act on every node it matches';
+    if (this.store.error()) return 'The list could not be loaded for this selector';
     if (hasNonSelectorFilters(this.view())) return 'Only the label selector can target all matches: clear the search and filters';
     return null;
   });

@@ -37,7 +37,7 @@ import { taskParamsText, taskTargetText } from './task-text';
           </td></tr>
           <tr><th>Kind</th><td data-testid="task-detail-kind">{{ t.kind }}{{ t.dryRun ? ' (dry run: nothing is changed)' : '' }}</td></tr>
           <tr><th>Status</th><td data-testid="task-detail-status">{{ statusText[t.status] }}</td></tr>
-          <tr><th>Parameters</th><td><code data-testid="task-detail-params">{{ paramsText(t.params) }}</code></td></tr>
+          <tr><th>Parameters</th><td><code data-testid="task-detail-params">{{ paramsText(t.kind, t.params) }}</code></td></tr>
           <tr><th>Target</th><td>{{ targetText(t) }}</td></tr>
           <tr><th>Created by</th><td>{{ t.createdBy }}</td></tr>
           <tr><th>Created</th><td>{{ t.createdAt }}</td></tr>
