@@ -12,9 +12,9 @@ const node: JsonValue = {
 
 describe('applyMergePatch', () => {
   it('merges maps, deletes keys set to null and replaces lists', () => {
-    const out = applyMergePatch(node, { metadata: { labels: { a: null, c: '3' } }, spec: { taints: [{ key: 'z', effect: 'NoSchedule' }] } }) as typeof node & Record<string, never>;
+    const out = applyMergePatch(node, { metadata: { labels: { a: null, c: '3' } }, spec: { taints: [{ key: 'z', effect: 'NoSchedule' }] } }) as { metadata: { labels: Record<string, string> } };
     expect(out).toMatchObject({ metadata: { labels: { b: '2', c: '3' } }, spec: { taints: [{ key: 'z', effect: 'NoSchedule' }] } });
-    expect((out as { metadata: { labels: Record<string, string> } }).metadata.labels).not.toHaveProperty('a');
+    expect(out.metadata.labels).not.toHaveProperty('a');
   });
 
   it('does not mutate the target', () => {

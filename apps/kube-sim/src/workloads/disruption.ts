@@ -64,6 +64,7 @@ export function computeBudget(pdb: PodDisruptionBudget, pods: readonly Pod[], co
  */
 export class DisruptionController {
   private readonly dirty = new Set<string>();
+  private refreshing = false;
 
   constructor(
     private readonly pdbs: ResourceRegistry<PodDisruptionBudget>,
@@ -73,9 +74,9 @@ export class DisruptionController {
     private readonly now: () => Date,
   ) {}
 
-  /** Queues a status refresh of the budgets in `namespace` (coalesced per tick). */
+  /** Queues a status refresh of the budgets in `namespace` (coalesced per tick; ignored for this controller's own writes). */
   namespaceChanged(namespace: string | undefined): void {
-    if (!namespace || this.dirty.has(namespace)) return;
+    if (!namespace || this.refreshing || this.dirty.has(namespace)) return;
     this.dirty.add(namespace);
     setImmediate(() => {
       this.dirty.delete(namespace);
@@ -87,8 +88,28 @@ export class DisruptionController {
   refreshNamespace(namespace: string): void {
     const budgets = this.pdbs.store.entries(namespace).map((e) => e.object);
     if (budgets.length === 0) return;
-    const pods = this.pods.store.entries(namespace).map((e) => e.object);
-    for (const pdb of budgets) this.refresh(pdb, pods);
+    // Index the namespace's pods by label once, so each budget only scans its candidates.
+    const byLabel = new Map<string, Pod[]>();
+    const all: Pod[] = [];
+    for (const e of this.pods.store.entries(namespace)) {
+      all.push(e.object);
+      for (const [k, v] of Object.entries(e.object.metadata.labels ?? {})) {
+        const key = `${k}=${v}`;
+        let list = byLabel.get(key);
+        if (!list) byLabel.set(key, (list = []));
+        list.push(e.object);
+      }
+    }
+    this.refreshing = true;
+    try {
+      for (const pdb of budgets) {
+        const firstLabel = Object.entries(pdb.spec.selector?.matchLabels ?? {})[0];
+        const candidates = firstLabel ? (byLabel.get(`${firstLabel[0]}=${firstLabel[1]}`) ?? []) : all;
+        this.refresh(pdb, candidates);
+      }
+    } finally {
+      this.refreshing = false;
+    }
   }
 
   /**
