@@ -95,7 +95,9 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
   private onHint(payload: string): void {
     const hint = parseHint(payload);
     if (!hint || this.leads(hint.cluster) || this.cache.seqOf(hint.cluster) >= hint.seq) return;
-    void this.follow(hint.cluster);
+    // A cluster registered through another replica: contend for its lease and follow it now.
+    if (!this.known.has(hint.cluster)) void this.round();
+    else void this.follow(hint.cluster);
   }
 
   /** Catches the cluster's cache up from the table; marks it synced once the leader has listed. */
