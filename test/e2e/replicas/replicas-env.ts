@@ -101,11 +101,15 @@ export async function startReplicasEnv(count: number, options: { sim?: KubeSimOp
   return env;
 }
 
-/** Every node of `sim` as listed by a replica: sorted `name labels-json` lines. */
+/** Every node of `sim` as listed by a replica (all pages): sorted `name labels-json` lines. */
 export async function nodeFingerprint(http: Http): Promise<string> {
-  const res = await http.get<NodeListResponse>(`${ApiRoutes.nodes(CLUSTER)}?limit=1000`);
-  if (res.status !== 200) return `HTTP ${res.status}`;
-  return res.body.items.map((n) => `${n.name} ${JSON.stringify(n.labels)}`).sort().join('\n');
+  const lines: string[] = [];
+  for (let page = 1; ; page++) {
+    const res = await http.get<NodeListResponse>(`${ApiRoutes.nodes(CLUSTER)}?limit=1000&page=${page}`);
+    if (res.status !== 200) return `HTTP ${res.status}`;
+    lines.push(...res.body.items.map((n) => `${n.name} ${JSON.stringify(n.labels)}`));
+    if (lines.length >= res.body.total || res.body.items.length === 0) return lines.sort().join('\n');
+  }
 }
 
 /** Polls GET /tasks/:id on `http` until the task has ended. */
