@@ -3,6 +3,7 @@ import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@
 import { LeaseCoordinator } from '@knm/leader';
 import { ClusterHealthRegistry } from './cluster-health';
 import { DatabaseHealthIndicator } from './database.health';
+import { MetricsRegistry } from './metrics.registry';
 
 /**
  * Liveness and readiness, composed with terminus. Liveness only says the event loop answers.
@@ -20,7 +21,19 @@ export class HealthService {
     private readonly database: DatabaseHealthIndicator,
     private readonly leases: LeaseCoordinator,
     private readonly clusters: ClusterHealthRegistry,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    const coordinator = this.leases;
+    metrics.gauge({
+      name: 'knm_lease_held',
+      help: 'Leases this replica contends for: 1 while it holds the lease, 0 otherwise',
+      labelNames: ['lease'] as const,
+      collect() {
+        this.reset();
+        for (const l of coordinator.status()) this.set({ lease: l.name }, l.held ? 1 : 0);
+      },
+    });
+  }
 
   live(): Promise<HealthCheckResult> {
     return this.health.check([() => this.indicators.check('process').up({ pid: process.pid, uptimeSeconds: Math.round(process.uptime()) })]);
