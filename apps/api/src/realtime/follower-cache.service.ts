@@ -33,8 +33,9 @@ function parseHint(payload: string): NodeChangeHint | null {
  * seq > last (`SmartCacheService.catchUp`): the hint is only a wake-up, the table is the data, so
  * a lost hint (listener reconnecting, TECH-NOTES 5/6) is repaired by the next hint, by the
  * catch-up after every (re)LISTEN, and by the periodic catch-up every
- * `AppConfig.cacheCatchUpIntervalMs`. A follower's cache counts as synced once it has caught up
- * and the leader has recorded the cluster as `synced`.
+ * `AppConfig.cacheCatchUpIntervalMs` (every second while a followed cache is not yet synced). A
+ * follower's cache counts as synced once it has caught up and the leader has recorded the cluster
+ * as `synced` (batch refuses targets from an unsynced cache).
  *
  * Each round also reconciles contention: clusters registered or removed through another replica
  * only raise in-process events there, so this replica starts (or stops) contending for their
@@ -104,7 +105,9 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
   private async follow(cluster: string): Promise<void> {
     try {
       await this.cache.catchUp(cluster);
-      if (!this.cache.isSynced(cluster) && this.leaderSynced.has(cluster)) this.cache.markSynced(cluster, true);
+      if (this.cache.isSynced(cluster)) return;
+      if (!this.leaderSynced.has(cluster) && (await this.clusters.get(cluster)).status === 'synced') this.leaderSynced.add(cluster);
+      if (this.leaderSynced.has(cluster)) this.cache.markSynced(cluster, true);
     } catch (err) {
       this.logger.warn(`catch-up of ${cluster} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -112,7 +115,10 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
 
   private async periodic(): Promise<void> {
     while (!this.stopped.signal.aborted) {
-      await this.clock.sleep(this.config.cacheCatchUpIntervalMs, this.stopped.signal).catch(() => undefined);
+      // Sooner while a followed cache still waits for the leader's first list.
+      const waiting = [...this.known].some((c) => !this.leads(c) && !this.cache.isSynced(c));
+      const interval = waiting ? Math.min(1_000, this.config.cacheCatchUpIntervalMs) : this.config.cacheCatchUpIntervalMs;
+      await this.clock.sleep(interval, this.stopped.signal).catch(() => undefined);
       if (!this.stopped.signal.aborted) await this.round();
     }
   }
