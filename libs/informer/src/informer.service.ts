@@ -102,6 +102,7 @@ export class InformerService extends ClusterHealthSource implements OnApplicatio
       watch.running = this.lead(cluster, watch, handle).catch((err: unknown) => {
         this.logger.error(`informer for ${cluster} ended: ${err instanceof Error ? err.stack : String(err)}`);
       });
+      return watch.running;
     });
   }
 

@@ -41,7 +41,10 @@ export abstract class LeaseCoordinator {
   /**
    * Starts contending for `name`. Each time the lease is acquired, `onAcquired(handle)` runs; when
    * it is lost, `handle.signal` aborts (and contention continues). The returned function stops
-   * contending, aborts the current handle and releases the lease.
+   * contending, aborts the current handle and releases the lease. Return the guarded work's promise
+   * from `onAcquired` (settling once the work has stopped after the abort): a release or hand-over
+   * then waits for it (up to the renew deadline) before freeing the lease, so a successor never
+   * overlaps the last write.
    */
   abstract hold(name: string, onAcquired: (lease: LeaseHandle) => void | Promise<void>): () => Promise<void>;
 
