@@ -1,6 +1,6 @@
 import { ApiRoutes, TaskResponse } from '@knm/contracts';
 import { RealtimeClient, waitFor } from '../../harness';
-import { CLUSTER, oneToN, ReplicasEnv, startReplicasEnv, taskEvents, untilTaskEnded } from './replicas-env';
+import { CLUSTER, leaseHolder, oneToN, ReplicasEnv, startReplicasEnv, taskEvents, untilTaskEnded } from './replicas-env';
 
 /** Task owner as recorded in the database. */
 async function ownerOf(env: ReplicasEnv, id: string): Promise<string | null> {
@@ -73,5 +73,19 @@ describe('replica failures during a task', () => {
       expect((await r.http.get('/health/live')).status).toBe(200);
       await waitFor(`${r.id} ready again`, async () => (await r.http.get('/health/ready')).status === 200);
     }
+    // The adapter LISTENs again: a node change still reaches a socket on a follower, live.
+    const holder = (await leaseHolder(env))?.holder;
+    const follower = env.alive().find((r) => r.id !== holder)!;
+    const watcher = new RealtimeClient(follower.api.url);
+    clients.push(watcher);
+    await watcher.connected();
+    expect(await watcher.subscribeCluster(CLUSTER)).toEqual({ ok: true });
+    const name = nodes[0];
+    let round = 0;
+    await waitFor('a live node:changed on a follower after the restart', () => {
+      if (watcher.nodeChanges.some((e) => e.name === name)) return true;
+      env.sim.nodes.setLabels(name, { 'knm.test/after-restart': String(++round) });
+      return false;
+    }, 30_000, 500);
   });
 });
