@@ -31,6 +31,25 @@ export function describePostgresUrl(url: string): string {
 }
 
 /**
+ * The adapter holds one pool client for LISTEN and, when its connection ends, opens another without
+ * releasing the dead one, which then counts against the pool size and makes `pool.end()` wait
+ * forever (from code, @socket.io/postgres-adapter 0.5.0 util.js). Releases such a client (checked
+ * out, with a `notification` listener: only the adapter's LISTEN client has one) when it ends.
+ */
+function releaseDeadListenClients(pool: Pool): void {
+  const checkedOut = new Set<PoolClient>();
+  pool.on('acquire', (client: PoolClient) => checkedOut.add(client));
+  pool.on('release', (_err: Error | undefined, client: PoolClient) => checkedOut.delete(client));
+  pool.on('connect', (client: PoolClient) =>
+    client.on('end', () => {
+      if (!checkedOut.has(client) || client.listenerCount('notification') === 0) return;
+      checkedOut.delete(client);
+      client.release(new Error('LISTEN connection ended'));
+    }),
+  );
+}
+
+/**
  * Socket.IO server with @socket.io/postgres-adapter attached in `createIOServer` (the NestJS way:
  * `app.useWebSocketAdapter()` before `listen()`), so room broadcasts and server-side emits reach
  * every replica's sockets. Its pool is built from the one KNM_DATABASE_URL. A dropped database
@@ -68,6 +87,7 @@ export class PostgresIoAdapter extends IoAdapter {
     const logger = new Logger('PostgresIoAdapter');
     pool.on('error', (err) => logger.warn(`idle adapter connection to ${where} failed: ${err.message}`));
     pool.on('connect', (client: PoolClient) => client.on('error', (err) => logger.warn(`adapter connection to ${where} failed: ${err.message}`)));
+    releaseDeadListenClients(pool);
     try {
       await pool.query('SELECT 1');
     } catch (err) {
@@ -90,10 +110,19 @@ export class PostgresIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * Closes the server, then the pool, giving `pool.end()` at most 2 s (it waits for every
+   * checked-out client; see releaseDeadListenClients) so shutdown is never held up.
+   */
   override async close(server: Server): Promise<void> {
     await super.close(server);
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.pool.end().catch(() => undefined),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000).unref())),
+    ]);
+    clearTimeout(timer);
   }
 }
