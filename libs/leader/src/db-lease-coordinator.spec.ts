@@ -80,6 +80,19 @@ describe('DbLeaseCoordinator on SQLite', () => {
     expect(a!.signal.aborted).toBe(true);
   });
 
+  it('forgets the heartbeat rows of replicas gone for over an hour, and stops counting clusters nobody renewed for an hour', async () => {
+    const ago = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+    await ds.query(`INSERT INTO leases (name, holder, token, renewed_at, expires_at) VALUES ('replica:old', 'old', 1, ?, ?), ('replica:recent', 'recent', 1, ?, ?)`, [ago(3), ago(2), ago(0.2), ago(0.1)]);
+    await ds.query(`INSERT INTO leases (name, holder, token, renewed_at, expires_at) VALUES ('informer:deleted', NULL, 3, ?, ?)`, [ago(2), ago(2)]);
+    let held = false;
+    coordinator('a').hold('informer:c1', () => void (held = true));
+    await until('a leads', () => held);
+    const names = (await ds.query(`SELECT name FROM leases WHERE name LIKE 'replica:%' ORDER BY name`)).map((r: { name: string }) => r.name);
+    expect(names).toEqual(['replica:a', 'replica:recent']);
+    const load = await new SqliteLeaseStore(ds).groupLoad('informer:c1', 'a', 1_000);
+    expect(load.total).toBe(1);
+  });
+
   it('spreads six leases over three replicas, two each, also when one replica started first', async () => {
     const held = new Map<string, string>();
     const ids = ['a', 'b', 'c'];

@@ -4,7 +4,10 @@ import type { EntityManager } from 'typeorm';
 export interface LeaseGroupLoad {
   /** Live replicas: unexpired `replica:<id>` leases (at least 1: the caller). */
   liveReplicas: number;
-  /** Lease rows in the group (every cluster's informer lease row exists once anyone contends). */
+  /**
+   * Lease rows in the group renewed within the last hour or never held yet (every cluster's row
+   * exists once anyone contends; rows of deleted clusters stop counting after an hour).
+   */
   total: number;
   /** Unexpired leases of the group held by the caller. */
   mine: number;
@@ -18,7 +21,10 @@ export interface LeaseGroupLoad {
  * connection) and SQLite (one process). Methods reject on database errors and timeouts.
  */
 export abstract class LeaseStore {
-  /** Inserts the lease row when absent (`ON CONFLICT DO NOTHING`). Idempotent. */
+  /**
+   * Inserts the lease row when absent (`ON CONFLICT DO NOTHING`). Idempotent. For a `replica:` row
+   * also deletes heartbeat rows of replicas expired for over an hour.
+   */
   abstract ensure(name: string): Promise<void>;
   /**
    * Acquire-or-renew in ONE guarded UPDATE: succeeds when `holder` holds the lease or it is free

@@ -16,9 +16,12 @@ RETURNING token`;
 const GROUP_LOAD = `
 SELECT
   (SELECT count(*) FROM leases WHERE name LIKE 'replica:%' AND expires_at > now()) AS live,
-  (SELECT count(*) FROM leases WHERE name LIKE $2) AS total,
+  (SELECT count(*) FROM leases WHERE name LIKE $2 AND (renewed_at IS NULL OR renewed_at > now() - interval '1 hour')) AS total,
   (SELECT count(*) FROM leases WHERE name LIKE $2 AND holder = $3 AND expires_at > now()) AS mine,
   (SELECT holder IS NULL OR expires_at < now() - make_interval(secs => $4) FROM leases WHERE name = $1) AS long_free`;
+
+/** Heartbeat rows of replicas gone for an hour (default replica ids change with every process). */
+const PRUNE_REPLICAS = "DELETE FROM leases WHERE name LIKE 'replica:%' AND expires_at < now() - interval '1 hour'";
 
 /**
  * {@link LeaseStore} on PostgreSQL. Acquire/renew/release run on ONE dedicated connection opened
@@ -41,6 +44,7 @@ export class PostgresLeaseStore extends LeaseStore {
 
   async ensure(name: string): Promise<void> {
     await this.query('INSERT INTO leases (name, token) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [name]);
+    if (name.startsWith('replica:')) await this.query(PRUNE_REPLICAS, []);
   }
 
   async acquireOrRenew(name: string, holder: string, ttlMs: number): Promise<number | null> {

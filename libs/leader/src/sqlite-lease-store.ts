@@ -18,6 +18,7 @@ export class SqliteLeaseStore extends LeaseStore {
 
   async ensure(name: string): Promise<void> {
     await this.dataSource.query('INSERT INTO leases (name, token) VALUES (?, 0) ON CONFLICT (name) DO NOTHING', [name]);
+    if (name.startsWith('replica:')) await this.dataSource.query(`DELETE FROM leases WHERE name LIKE 'replica:%' AND expires_at < ${minus("'3600'")}`);
   }
 
   async acquireOrRenew(name: string, holder: string, ttlMs: number): Promise<number | null> {
@@ -42,7 +43,7 @@ export class SqliteLeaseStore extends LeaseStore {
     const [row]: { live: number; total: number; mine: number; long_free: number | null }[] = await this.dataSource.query(
       `SELECT
         (SELECT count(*) FROM leases WHERE name LIKE 'replica:%' AND expires_at > ${NOW}) AS live,
-        (SELECT count(*) FROM leases WHERE name LIKE ?) AS total,
+        (SELECT count(*) FROM leases WHERE name LIKE ? AND (renewed_at IS NULL OR renewed_at > ${minus("'3600'")})) AS total,
         (SELECT count(*) FROM leases WHERE name LIKE ? AND holder = ? AND expires_at > ${NOW}) AS mine,
         (SELECT holder IS NULL OR expires_at < ${minus('?')} FROM leases WHERE name = ?) AS long_free`,
       [group, group, holder, (graceMs / 1000).toFixed(3), name],
