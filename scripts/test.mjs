@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: builds the server, then runs every jest project (unit, integration incl. the strict
-// type-check of test/typecheck.int-spec.ts, e2e, console, and browser when Chromium is found) and writes jest's JSON results to
+// type-check and lint of test/static-checks.int-spec.ts, e2e, console, and browser when Chromium is found) and writes jest's JSON results to
 // test-results/jest.json (read by .ci/run). Extra arguments go to jest.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@ import { ErrorCode, NodeChangedEvent, NodeDetailResponse, NodeListQuery, NodeLis
 import { DomainError } from '@knm/common';
 import { ClusterEvents, ClusterService, describeKubernetesError } from '@knm/cluster';
 import type { ClusterNodeEntity } from '@knm/persistence';
-import { NodePodSummary, toPodSummary } from './drain-filters';
+import { toPodSummary } from './drain-filters';
 import { parseLabelSelector } from './label-selector';
 import { NodeIndex } from './node-index';
 import { NodePodsReader } from './node-pods.reader';

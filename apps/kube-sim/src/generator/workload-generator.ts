@@ -1,5 +1,5 @@
 import type { KubeObject, Node, Pod, PodDisruptionBudget, WorkloadController } from '../api/types';
-import { createRandom, type Random } from '../util/random';
+import { createRandom } from '../util/random';
 import { buildPod, controllerRef, podSpec, TOLERATE_ALL, type PodState, type PodTemplate } from './pod-templates';
 
 /** Everything generated besides nodes. */
