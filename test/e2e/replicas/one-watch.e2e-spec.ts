@@ -1,8 +1,8 @@
 import { waitFor } from '../../harness';
 import { CLUSTER, leaseHolder, ReplicasEnv, startReplicasEnv } from './replicas-env';
 
-/** Sampling window, ms: 60 s in the issue; 10 s by default here to keep the suite short (KNM_E2E_WATCH_WINDOW_MS overrides). */
-const WINDOW_MS = Number(process.env.KNM_E2E_WATCH_WINDOW_MS ?? 10_000);
+/** Sampling window, ms: 60 s as the issue asks (KNM_E2E_WATCH_WINDOW_MS shortens it for local iteration). */
+const WINDOW_MS = Number(process.env.KNM_E2E_WATCH_WINDOW_MS ?? 60_000);
 
 interface ReadyBody {
   details: { clusters?: { clusters: { cluster: string; role: string; cacheSeq: number; synced: boolean }[] } };
