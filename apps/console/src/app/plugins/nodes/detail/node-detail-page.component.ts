@@ -11,7 +11,7 @@ import { toApiError, type ApiError } from '../../../core/api/api-error';
 import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
 import { AgePipe } from '../../../shared/pipes/age.pipe';
 import { orderLabels } from '../node-table.component';
-import type { NodeDetailResponse } from './node-detail.types';
+import type { NodeDetailResponse } from '@knm/contracts';
 import { NodePodsTableComponent } from './node-pods-table.component';
 
 /**

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { drainText, type NodePodSummary } from './node-detail.types';
+import type { NodePodSummary } from '@knm/contracts';
+import { drainText } from './drain-text';
 
 /** The pods bound to a node, with whether a drain could evict each one and why not. */
 @Component({

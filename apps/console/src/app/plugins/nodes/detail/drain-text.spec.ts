@@ -1,4 +1,4 @@
-import { drainText } from './node-detail.types';
+import { drainText } from './drain-text';
 
 describe('drain eligibility text', () => {
   it('says why drain never evicts a DaemonSet pod or a mirror pod', () => {
