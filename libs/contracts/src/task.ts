@@ -21,7 +21,11 @@ export interface TaintParams {
   remove?: { key: string; effect?: TaintEffect }[];
 }
 
+/** Longest cordon reason, characters (recorded in the knm.io/cordon-reason annotation). */
+export const CORDON_REASON_MAX_LENGTH = 1024;
+
 export interface CordonParams {
+  /** Free text, at most {@link CORDON_REASON_MAX_LENGTH} characters. */
   reason?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { V1Node } from '@kubernetes/client-node';
-import type { CordonParams, FieldViolation } from '@knm/contracts';
+import { CORDON_REASON_MAX_LENGTH, type CordonParams, type FieldViolation } from '@knm/contracts';
 import type { NodeChange } from '@knm/progress';
 import { NodeOperation, NodeOperationContext } from './node-operation';
 import { isObject, unknownFields } from './params-validation';
@@ -13,8 +13,8 @@ export const CORDON_ANNOTATIONS = {
 } as const;
 const CORDON_KEYS = Object.values(CORDON_ANNOTATIONS);
 
-/** Longest cordon reason, characters. */
-export const MAX_CORDON_REASON = 1024;
+/** Longest cordon reason, characters (the shared limit of libs/contracts). */
+export const MAX_CORDON_REASON = CORDON_REASON_MAX_LENGTH;
 
 /** What cordon and uncordon touch on a node. */
 export interface CordonState {

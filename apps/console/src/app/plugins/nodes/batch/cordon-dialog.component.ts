@@ -10,7 +10,7 @@ import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
 import { nodesText, targetCount } from './batch-target';
 import { BatchTargetsComponent } from './batch-targets.component';
 import { BatchTaskSubmitter } from './batch-task-submitter';
-import { cordonParams, placeCordonViolations, type CordonFormErrors } from './cordon-form';
+import { cordonParams, cordonReasonViolations, placeCordonViolations, type CordonFormErrors } from './cordon-form';
 
 /**
  * Batch "Cordon" action: marks the target nodes unschedulable (as `kubectl cordon`), recording an
@@ -59,7 +59,10 @@ export class CordonDialogComponent {
   protected readonly countText = nodesText(this.count);
   protected readonly reason = signal('');
   private readonly serverErrors = signal<CordonFormErrors | null>(null);
-  protected readonly errors = computed<CordonFormErrors>(() => this.serverErrors() ?? { reason: [], form: [] });
+  protected readonly errors = computed<CordonFormErrors>(() => {
+    const local = cordonReasonViolations(this.reason());
+    return local.length ? { reason: local, form: [] } : (this.serverErrors() ?? { reason: [], form: [] });
+  });
 
   protected editReason(value: string): void {
     this.serverErrors.set(null);
@@ -67,6 +70,7 @@ export class CordonDialogComponent {
   }
 
   protected async submit(dryRun: boolean): Promise<void> {
+    if (cordonReasonViolations(this.reason()).length) return;
     const error = await this.submitter.submit('cordon', cordonParams(this.reason()), dryRun);
     if (error?.code === ErrorCode.ValidationFailed && error.hasViolations) {
       this.serverErrors.set(placeCordonViolations(error.violations));

@@ -1,4 +1,5 @@
-import { cordonParams, placeCordonViolations } from './cordon-form';
+import { CORDON_REASON_MAX_LENGTH } from '@knm/contracts';
+import { cordonParams, cordonReasonViolations, placeCordonViolations } from './cordon-form';
 
 describe('cordon form', () => {
   it('sends the reason as typed', () => {
@@ -16,5 +17,17 @@ describe('cordon form', () => {
         { field: 'selector', rule: 'must be a non-empty label selector' },
       ]),
     ).toEqual({ reason: ['must be at most 1024 characters'], form: ['selector: must be a non-empty label selector'] });
+  });
+});
+
+describe('cordonReasonViolations', () => {
+  it('accepts a reason of exactly the shared maximum length', () => {
+    expect(cordonReasonViolations('r'.repeat(CORDON_REASON_MAX_LENGTH))).toEqual([]);
+  });
+
+  it('rejects a reason one character over the maximum, naming the limit', () => {
+    expect(cordonReasonViolations('r'.repeat(CORDON_REASON_MAX_LENGTH + 1))).toEqual([
+      `must be at most ${CORDON_REASON_MAX_LENGTH} characters (now ${CORDON_REASON_MAX_LENGTH + 1})`,
+    ]);
   });
 });

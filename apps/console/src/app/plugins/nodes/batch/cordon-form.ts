@@ -1,4 +1,4 @@
-import type { CordonParams, FieldViolation } from '@knm/contracts';
+import { CORDON_REASON_MAX_LENGTH, type CordonParams, type FieldViolation } from '@knm/contracts';
 
 /**
  * The "Cordon" dialog's request (pure). The reason is optional free text, sent as typed (the API
@@ -7,6 +7,13 @@ import type { CordonParams, FieldViolation } from '@knm/contracts';
  */
 export function cordonParams(reason: string): CordonParams {
   return reason === '' ? {} : { reason };
+}
+
+/** Rules the reason breaks before anything is sent (the API applies the same limit). */
+export function cordonReasonViolations(reason: string): string[] {
+  return reason.length > CORDON_REASON_MAX_LENGTH
+    ? [`must be at most ${CORDON_REASON_MAX_LENGTH} characters (now ${reason.length})`]
+    : [];
 }
 
 export interface CordonFormErrors {
