@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiException, CoreV1Api, KubeConfig, Observable, VersionApi } from '@kubernetes/client-node';
+import { makeApiClient } from './reused-dispatcher';
 import type { ConfigurationOptions, ObservableMiddleware } from '@kubernetes/client-node';
 import { ErrorCode } from '@knm/contracts';
 import { DomainError } from '@knm/common';
@@ -86,7 +87,7 @@ export class ClusterConnector {
     }
     if (!kubeConfig.getCurrentCluster()?.server) throw new InvalidKubeconfigError('the chosen context has no cluster server');
     allowPlainHttp(kubeConfig);
-    return { cluster, kubeConfig, core: kubeConfig.makeApiClient(CoreV1Api) };
+    return { cluster, kubeConfig, core: makeApiClient(kubeConfig, CoreV1Api) };
   }
 
   /**
