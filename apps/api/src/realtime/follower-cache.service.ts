@@ -10,16 +10,22 @@ import { PgNotificationListener } from './pg-notification-listener';
 /** Channel of the node-change hints; must match the trigger of migration 1732173000000-node-change-notify. */
 export const NODE_CHANGES_CHANNEL = 'knm_node_changes';
 
-/** A `knm_node_changes` payload: the highest seq just committed for a cluster. */
+/**
+ * A `knm_node_changes` payload: the highest seq just committed for a cluster, or (`removed`) the
+ * cluster's row was deleted (migration 1732174000000-cluster-removal).
+ */
 interface NodeChangeHint {
   cluster: string;
   seq: number;
+  removed: boolean;
 }
 
 function parseHint(payload: string): NodeChangeHint | null {
   try {
     const v = JSON.parse(payload) as Partial<NodeChangeHint>;
-    return typeof v.cluster === 'string' && typeof v.seq === 'number' ? { cluster: v.cluster, seq: v.seq } : null;
+    return typeof v.cluster === 'string' && typeof v.seq === 'number'
+      ? { cluster: v.cluster, seq: v.seq, removed: v.removed === true }
+      : null;
   } catch {
     return null;
   }
@@ -95,7 +101,10 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
 
   private onHint(payload: string): void {
     const hint = parseHint(payload);
-    if (!hint || this.leads(hint.cluster) || this.cache.seqOf(hint.cluster) >= hint.seq) return;
+    if (!hint) return;
+    // Removed through any replica: stop watching (even as leader) and drop the cache now.
+    if (hint.removed) return void this.round();
+    if (this.leads(hint.cluster) || this.cache.seqOf(hint.cluster) >= hint.seq) return;
     // A cluster registered through another replica: contend for its lease and follow it now.
     if (!this.known.has(hint.cluster)) void this.round();
     else void this.follow(hint.cluster);
@@ -133,7 +142,10 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
         if (!this.known.has(c.name)) this.informer.start(c.name);
         this.known.add(c.name);
       }
-      for (const gone of [...this.known].filter((c) => !names.has(c))) {
+      // Also the clusters the informer took up from in-process events (registered through this
+      // replica after start-up), which this service has not seen in a round yet.
+      const managed = new Set([...this.known, ...this.informer.states().map((s) => s.cluster)]);
+      for (const gone of [...managed].filter((c) => !names.has(c))) {
         this.known.delete(gone);
         this.leaderSynced.delete(gone);
         await this.informer.stop(gone);
