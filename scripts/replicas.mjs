@@ -145,7 +145,7 @@ proxyServer.on('upgrade', (req, socket, head) => {
   req.knmReplica = i;
   proxy.ws(req, socket, head, { target: targets[i] });
 });
-proxyServer.listen(proxyPort, '0.0.0.0', () => {
+proxyServer.listen(proxyPort, '127.0.0.1', () => {
   console.log(`\n${count} replicas behind http://localhost:${proxyPort}${consoleDir ? '' : ' (console not built: npm run build:console)'}`);
   console.log('kill a replica (kill -9 <pid>) to watch failover; Ctrl-C stops everything\n');
 });

@@ -5,7 +5,7 @@
 export abstract class AppConfig {
   /** HTTP port (KNM_PORT, default 8080). 0 = any free port. */
   abstract readonly port: number;
-  /** Bind address (KNM_HOST, default 0.0.0.0). */
+  /** Bind address (KNM_HOST, default 127.0.0.1: loopback until authentication exists). */
   abstract readonly host: string;
   /** Directory for the SQLite file and the generated key (KNM_DATA_DIR, default ./data). */
   abstract readonly dataDir: string;

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
     const dir = tmp();
     const c = loadConfig({ KNM_DATA_DIR: dir });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: null, taskDefaultConcurrency: 10, consoleDir: null });
+    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: null, taskDefaultConcurrency: 10, consoleDir: null });
   });
 
   it('generates an encryption key into the data dir once and reuses it', () => {

@@ -123,7 +123,9 @@ export function loadConfig(env: Source = process.env): AppConfig {
     return Array.isArray(y) ? y.join(',') : String(y);
   };
   const port = intIn(KEYS.port, get('port') ?? '8080', 0, 65535);
-  const host = get('host') ?? '0.0.0.0';
+  // Loopback by default: until authentication exists, only the container image (deploy/Dockerfile)
+  // binds every interface, behind the cluster's network policy and ingress.
+  const host = get('host') ?? '127.0.0.1';
   const dataDir = resolve(get('dataDir') ?? './data');
   const databaseUrl = get('databaseUrl') || null;
   if (databaseUrl !== null) {
