@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ClusterResponse, ClusterTestResponse, RoutePaths } from '@knm/contracts';
 import { ClusterService } from './cluster.service';
 import { ClusterConnectionDto, CreateClusterDto } from './dto/cluster.dto';
 
 /** Cluster registry REST API (`/api/v1/clusters`). The kubeconfig is never returned. */
+@ApiTags('clusters')
 @Controller()
 export class ClusterController {
   constructor(private readonly clusters: ClusterService) {}

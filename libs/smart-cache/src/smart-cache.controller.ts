@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { NodeListResponse, RoutePaths } from '@knm/contracts';
 import { NodeListQueryDto } from './dto/node-list-query.dto';
 import { ServerTimingInterceptor } from './server-timing.interceptor';
 import { NodeDetailResponse, SmartCacheService } from './smart-cache.service';
 
 /** Node queries served from this replica's cache (`/api/v1/clusters/:cluster/nodes`). */
+@ApiTags('nodes')
 @Controller()
 @UseInterceptors(ServerTimingInterceptor)
 export class SmartCacheController {
