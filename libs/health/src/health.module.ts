@@ -5,6 +5,7 @@ import { DatabaseHealthIndicator } from './database.health';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 import { MetricsRegistry } from './metrics.registry';
+import { ProductMetrics } from './product-metrics';
 
 /**
  * `GET /health/live`, `GET /health/ready`, `GET /metrics`. Global so any library can inject
@@ -15,7 +16,7 @@ import { MetricsRegistry } from './metrics.registry';
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [MetricsRegistry, ClusterHealthRegistry, DatabaseHealthIndicator, HealthService],
+  providers: [MetricsRegistry, ClusterHealthRegistry, DatabaseHealthIndicator, HealthService, ProductMetrics],
   exports: [MetricsRegistry, ClusterHealthRegistry],
 })
 export class HealthModule {}
