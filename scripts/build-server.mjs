@@ -21,7 +21,10 @@ async function* walk(dir) {
   }
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(p);
+    // `testing/` holds test-only helpers (fakes, fixtures); they never ship in the server build.
+    if (e.isDirectory()) {
+      if (e.name !== 'testing') yield* walk(p);
+    }
     else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(e.name)) yield p;
   }
 }

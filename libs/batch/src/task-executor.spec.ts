@@ -1,6 +1,7 @@
 import type { TaskEvent } from '@knm/contracts';
 import { createExecutorEnv, ExecutorEnv } from './testing/executor-env';
 import { internalError, tooManyRequests } from './testing/fake-node-api';
+import { waitFor } from '../../../test/harness/wait-for';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
 
@@ -22,13 +23,7 @@ function gate(env: ExecutorEnv) {
   };
 }
 
-async function until(what: string, probe: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
+const until = (what: string, probe: () => boolean): Promise<boolean> => waitFor(what, probe, 5_000, 2);
 
 describe('TaskExecutor', () => {
   let env: ExecutorEnv;

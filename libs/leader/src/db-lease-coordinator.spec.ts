@@ -7,16 +7,12 @@ import { openDatabase } from '@knm/persistence';
 import { DbLeaseCoordinator } from './db-lease-coordinator';
 import { LeaseHandle, LeaseLostError } from './lease-coordinator';
 import { SqliteLeaseStore } from './sqlite-lease-store';
+import { waitFor } from '../../../test/harness/wait-for';
+
+const until = (what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<boolean> =>
+  waitFor(what, probe, timeoutMs, 10);
 
 const TIMING = { leaseDurationMs: 800, renewDeadlineMs: 500, retryPeriodMs: 50 };
-
-async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A SQLite store whose acquire/renew can be made to fail, as an unreachable database would. */
 class BreakableStore extends SqliteLeaseStore {

@@ -1,5 +1,5 @@
 import { TERMINAL_TASK_EVENT_TYPES } from '@knm/contracts';
-import { RealtimeClient } from '../../harness';
+import { RealtimeClient, waitFor } from '../../harness';
 import { oneToN, seqs, startTaskTestEnv, TaskTestEnv } from './task-test-env';
 
 describe('label task end to end (kube-sim over HTTP, real API process)', () => {
@@ -48,7 +48,7 @@ describe('label task end to end (kube-sim over HTTP, real API process)', () => {
       sockets.push(first);
       await first.connected();
       await first.subscribeTask(id, 0);
-      await waitForCount(first, id, 20);
+      await waitFor(`20 events of task ${id}`, () => first.eventsFor(id).length >= 20, 30_000, 10);
       first.close();
       const got = first.eventsFor(id);
       const last = got.at(-1)!.seq;
@@ -74,10 +74,3 @@ describe('label task end to end (kube-sim over HTTP, real API process)', () => {
   });
 });
 
-async function waitForCount(client: RealtimeClient, id: string, n: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (client.eventsFor(id).length < n) {
-    if (Date.now() > deadline) throw new Error(`fewer than ${n} events for ${id}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

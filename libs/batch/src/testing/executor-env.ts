@@ -8,6 +8,7 @@ import { TERMINAL_TASK_STATUSES } from '@knm/contracts';
 import { AppConfig, Clock, RandomSource } from '@knm/common';
 import type { ClusterClientProvider } from '@knm/cluster';
 import { openDatabase } from '@knm/persistence';
+import { waitFor } from '../../../../test/harness/wait-for';
 import { createProgressServices } from '@knm/progress';
 import { RealtimePublisher } from '@knm/realtime';
 import type { NodeIndex } from '@knm/smart-cache';
@@ -102,14 +103,11 @@ export async function createExecutorEnv(opts: ExecutorEnvOptions = {}) {
   const batch = new BatchService(registry, progress, executor, clusters, nodeIndex, config, clock, random);
 
   /** Polls until the task has ended (deadline 10 s); returns it with node results. */
-  async function untilEnded(id: string): Promise<TaskResponse> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+  function untilEnded(id: string): Promise<TaskResponse> {
+    return waitFor(`task ${id} to end`, async () => {
       const task = await progress.getTask(id);
-      if (TERMINAL_TASK_STATUSES.includes(task.status)) return task;
-      if (Date.now() > deadline) throw new Error(`task ${id} did not end: ${JSON.stringify(task.counts)}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
+      return TERMINAL_TASK_STATUSES.includes(task.status) ? task : undefined;
+    }, 10_000, 5);
   }
 
   async function allEvents(id: string): Promise<TaskEvent[]> {
