@@ -60,7 +60,7 @@ export class TaskEventWriter {
           for (const q of batch) q.reject(err);
           continue;
         }
-        batch.forEach((q, i) => this.publish(results[i]));
+        results.forEach((r) => this.publish(r));
         batch.forEach((q, i) => q.resolve(results[i]));
       }
     } finally {
