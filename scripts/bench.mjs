@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: runs the benchmarks (test/bench/*.bench.ts) one after another; they print figures and assert nothing.
 import { join } from 'node:path';
-import { buildServer, root, run } from './lib.mjs';
+import { root, run } from './lib.mjs';
 
-buildServer();
 run(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--selectProjects', 'bench', '--runInBand', '--silent=false', ...process.argv.slice(2)]);

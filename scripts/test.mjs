@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// `npm test`: builds the server, then runs every jest project (unit, integration incl. the strict
-// type-check and lint of test/static-checks.int-spec.ts, e2e, console, and browser when Chromium is found) and writes jest's JSON results to
-// test-results/jest.json (read by .ci/run). Extra arguments go to jest.
+// `npm test`: runs every jest project (unit; integration, incl. the strict type-check and lint
+// of test/static-checks.int-spec.ts; e2e; console; browser when Chromium is found) and writes
+// jest's JSON results to test-results/jest.json (read by .ci/run). Extra arguments go to jest.
+// The projects that run the API build the server themselves (jest globalSetup); the console is
+// built here for the browser tests.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildConsoleIfStale, buildServer, findChromium, root } from './lib.mjs';
+import { buildConsoleIfStale, findChromium, root } from './lib.mjs';
 
 const extra = process.argv.slice(2);
-buildServer();
 
 const projects = ['unit', 'integration', 'e2e', 'console'];
 const chromium = findChromium();
