@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ErrorCode } from '@knm/contracts';
-import type { NodeBatchContext } from '../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch/batch-dialog-actions.component';
-import { nodesText, targetCount } from './batch/batch-target';
 import { BatchTargetsComponent } from './batch/batch-targets.component';
-import { BatchTaskSubmitter } from './batch/batch-task-submitter';
+import { BatchDialogBase } from './batch/batch-dialog-base';
 import { placeServerViolations, validateLabelEdit, type LabelFormErrors, type LabelSetRow } from './label-form';
 
 /**
@@ -30,11 +28,7 @@ import { placeServerViolations, validateLabelEdit, type LabelFormErrors, type La
   templateUrl: './label-dialog.component.html',
   styleUrl: './label-dialog.component.scss',
 })
-export class LabelDialogComponent {
-  protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
-  protected readonly submitter = new BatchTaskSubmitter(this.context);
-  protected readonly count = targetCount(this.context);
-  protected readonly countText = nodesText(this.count);
+export class LabelDialogComponent extends BatchDialogBase {
 
   protected readonly setRows = signal<LabelSetRow[]>([{ key: '', value: '' }]);
   protected readonly removeRows = signal<string[]>([]);

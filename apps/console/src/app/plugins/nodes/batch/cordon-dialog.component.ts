@@ -1,15 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
+import { MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ErrorCode } from '@knm/contracts';
-import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
-import { nodesText, targetCount } from './batch-target';
 import { BatchTargetsComponent } from './batch-targets.component';
-import { BatchTaskSubmitter } from './batch-task-submitter';
+import { BatchDialogBase } from './batch-dialog-base';
 import { cordonParams, cordonReasonViolations, placeCordonViolations, type CordonFormErrors } from './cordon-form';
 
 /**
@@ -52,11 +50,7 @@ import { cordonParams, cordonReasonViolations, placeCordonViolations, type Cordo
   `,
   styleUrl: './batch-dialog.scss',
 })
-export class CordonDialogComponent {
-  protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
-  protected readonly submitter = new BatchTaskSubmitter(this.context);
-  protected readonly count = targetCount(this.context);
-  protected readonly countText = nodesText(this.count);
+export class CordonDialogComponent extends BatchDialogBase {
   protected readonly reason = signal('');
   private readonly serverErrors = signal<CordonFormErrors | null>(null);
   protected readonly errors = computed<CordonFormErrors>(() => {

@@ -1,19 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ErrorCode, TAINT_EFFECTS } from '@knm/contracts';
-import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
-import { nodesText, targetCount } from './batch-target';
 import { BatchTargetsComponent } from './batch-targets.component';
-import { BatchTaskSubmitter } from './batch-task-submitter';
+import { BatchDialogBase } from './batch-dialog-base';
 import {
   mergeTaintErrors,
   placeTaintViolations,
@@ -39,12 +37,8 @@ import {
   templateUrl: './taint-dialog.component.html',
   styleUrl: './batch-dialog.scss',
 })
-export class TaintDialogComponent {
-  protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
-  protected readonly submitter = new BatchTaskSubmitter(this.context);
+export class TaintDialogComponent extends BatchDialogBase {
   protected readonly effects = TAINT_EFFECTS;
-  protected readonly count = targetCount(this.context);
-  protected readonly countText = nodesText(this.count);
 
   protected readonly addRows = signal<TaintAddRow[]>([{ key: '', value: '', effect: 'NoSchedule' }]);
   protected readonly removeRows = signal<TaintRemoveRow[]>([]);

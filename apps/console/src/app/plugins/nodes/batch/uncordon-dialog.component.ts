@@ -1,12 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
 import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
-import { nodesText, targetCount } from './batch-target';
 import { BatchTargetsComponent } from './batch-targets.component';
-import { BatchTaskSubmitter } from './batch-task-submitter';
+import { BatchDialogBase } from './batch-dialog-base';
 
 /** Batch "Uncordon" action: makes the target nodes schedulable again (as `kubectl uncordon`). */
 @Component({
@@ -30,11 +28,7 @@ import { BatchTaskSubmitter } from './batch-task-submitter';
   `,
   styleUrl: './batch-dialog.scss',
 })
-export class UncordonDialogComponent {
-  protected readonly context = inject<NodeBatchContext>(MAT_DIALOG_DATA);
-  protected readonly submitter = new BatchTaskSubmitter(this.context);
-  protected readonly count = targetCount(this.context);
-  protected readonly countText = nodesText(this.count);
+export class UncordonDialogComponent extends BatchDialogBase {
 
   protected async submit(dryRun: boolean): Promise<void> {
     await this.submitter.submit('uncordon', {}, dryRun);
