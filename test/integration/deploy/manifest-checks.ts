@@ -157,7 +157,8 @@ export function wiringViolations(objects: Manifest[]): string[] {
   for (const np of ofKind<V1NetworkPolicy>(objects, 'NetworkPolicy')) {
     if (!selects(np.spec?.podSelector?.matchLabels, labels)) v.push(`NetworkPolicy/${nameOf(np)}: podSelector does not match the pods' labels`);
     for (const p of (np.spec?.ingress ?? []).flatMap((r) => r.ports ?? [])) {
-      if (typeof p.port === 'string' && !portNames.has(p.port)) v.push(`NetworkPolicy/${nameOf(np)}: ingress port ${p.port} is not a port of container ${container.name}`);
+      const known = typeof p.port === 'string' ? portNames.has(p.port) : container.ports?.some((cp) => cp.containerPort === p.port);
+      if (!known) v.push(`NetworkPolicy/${nameOf(np)}: ingress port ${p.port} is not a port of container ${container.name}`);
     }
   }
   for (const ing of ofKind<V1Ingress>(objects, 'Ingress')) {
