@@ -133,6 +133,19 @@ function selects(selector: Record<string, string> | undefined, labels: Record<st
   return entries.length > 0 && entries.every(([k, val]) => labels[k] === val);
 }
 
+function serviceViolations(services: V1Service[], labels: Record<string, string>, container: V1Container): string[] {
+  const v: string[] = [];
+  for (const svc of services) {
+    if (!selects(svc.spec?.selector, labels)) v.push(`Service/${nameOf(svc)}: selector does not match the pods' labels`);
+    for (const p of svc.spec?.ports ?? []) {
+      const t = p.targetPort;
+      const ok = typeof t === 'string' ? container.ports?.some((cp) => cp.name === t) : container.ports?.some((cp) => cp.containerPort === (t ?? p.port));
+      if (!ok) v.push(`Service/${nameOf(svc)}: targetPort ${String(t)} is not a port of container ${container.name}`);
+    }
+  }
+  return v;
+}
+
 /** Selectors and references between the StatefulSet, Services, PDB, NetworkPolicies and Ingress. */
 export function wiringViolations(objects: Manifest[]): string[] {
   const v: string[] = [];
@@ -141,14 +154,7 @@ export function wiringViolations(objects: Manifest[]): string[] {
   const portNames = new Set((container.ports ?? []).map((p) => p.name));
   if (!selects(sts.spec!.selector.matchLabels, labels) || sts.spec!.selector.matchExpressions) v.push(`StatefulSet/${nameOf(sts)}: selector does not match its pod template's labels`);
   const services = ofKind<V1Service>(objects, 'Service');
-  for (const svc of services) {
-    if (!selects(svc.spec?.selector, labels)) v.push(`Service/${nameOf(svc)}: selector does not match the pods' labels`);
-    for (const p of svc.spec?.ports ?? []) {
-      const t = p.targetPort;
-      const ok = typeof t === 'string' ? portNames.has(t) : container.ports?.some((cp) => cp.containerPort === (t ?? p.port));
-      if (!ok) v.push(`Service/${nameOf(svc)}: targetPort ${String(t)} is not a port of container ${container.name}`);
-    }
-  }
+  v.push(...serviceViolations(services, labels, container));
   const governing = services.find((s) => nameOf(s) === sts.spec!.serviceName);
   if (governing?.spec?.clusterIP !== 'None') v.push(`StatefulSet/${nameOf(sts)}: serviceName ${sts.spec!.serviceName} is not a headless Service of the render`);
   for (const pdb of ofKind<V1PodDisruptionBudget>(objects, 'PodDisruptionBudget')) {
