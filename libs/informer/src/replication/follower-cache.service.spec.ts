@@ -82,6 +82,17 @@ function setup(databaseUrl: string | null = 'postgres://db/knm') {
   return { clock, notifications, db, informer, held, cache, health, follower, hint, listening };
 }
 
+/** Booted in replicated mode and LISTENing, over these registered clusters, node rows ([cluster, seq]) and held leases. */
+async function started(clusters: Record<string, ClusterStatus> = {}, rows: [string, number][] = [], leading: string[] = []) {
+  const env = setup();
+  leading.forEach((c) => env.held.add(c));
+  for (const [name, status] of Object.entries(clusters)) env.db.clusters.set(name, status);
+  for (const [cluster, seq] of rows) env.db.write(cluster, seq);
+  env.follower.onApplicationBootstrap();
+  await env.listening();
+  return env;
+}
+
 describe('FollowerCacheService', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
@@ -95,21 +106,13 @@ describe('FollowerCacheService', () => {
   });
 
   it('on LISTEN contends for every registered cluster and catches followed caches up from the table', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'synced').set('b', 'connecting');
-    env.db.write('a', 1);
-    env.db.write('a', 2);
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'synced', b: 'connecting' }, [['a', 1], ['a', 2]]);
     expect(env.notifications.channel).toBe(NODE_CHANGES_CHANNEL);
     expect([[...env.informer.contending].sort(), env.cache.seqOf('a'), env.cache.isSynced('a'), env.cache.isSynced('b')]).toEqual([['a', 'b'], 2, true, false]);
   });
 
   it('reads the table on a hint ahead of the cache, and not on one it has already applied', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'synced');
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'synced' });
     const reads = env.db.reads;
     env.db.write('a', 1);
     await env.hint({ cluster: 'a', seq: 1 });
@@ -118,29 +121,21 @@ describe('FollowerCacheService', () => {
   });
 
   it('ignores hints for a cluster this replica leads (its informer feeds the cache)', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'synced');
-    env.held.add('a');
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'synced' }, [], ['a']);
     env.db.write('a', 1);
     await env.hint({ cluster: 'a', seq: 1 });
     expect([env.cache.seqOf('a'), env.follower.clusterHealth()]).toEqual([0, []]);
   });
 
   it('ignores a malformed hint', async () => {
-    env = setup();
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started();
     const reads = env.db.reads;
     await env.hint('{"cluster":');
     expect(env.db.reads).toBe(reads);
   });
 
   it('follows a cluster first announced by a hint (registered through another replica)', async () => {
-    env = setup();
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started();
     env.db.clusters.set('new', 'synced');
     env.db.write('new', 1);
     await env.hint({ cluster: 'new', seq: 1 });
@@ -148,10 +143,7 @@ describe('FollowerCacheService', () => {
   });
 
   it('marks a followed cache synced only once the leader has recorded the cluster as synced', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'connecting');
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'connecting' });
     expect(env.cache.isSynced('a')).toBe(false);
     env.db.clusters.set('a', 'synced');
     await env.clock.advance(UNSYNCED_CATCH_UP_MS);
@@ -159,21 +151,14 @@ describe('FollowerCacheService', () => {
   });
 
   it('on a removal hint stops contending for the cluster and drops its cache', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'synced');
-    env.db.write('a', 1);
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'synced' }, [['a', 1]]);
     env.db.clusters.delete('a');
     await env.hint({ cluster: 'a', seq: -1, removed: true });
     expect([env.informer.contending.has('a'), env.cache.seqOf('a'), env.follower.clusterHealth()]).toEqual([false, 0, []]);
   });
 
   it('repairs a lost hint at the periodic catch-up, every cacheCatchUpIntervalMs once synced', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'synced');
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'synced' });
     env.db.write('a', 1); // its hint was lost
     await env.clock.advance(CATCH_UP_MS - 1);
     expect(env.cache.seqOf('a')).toBe(0);
@@ -182,11 +167,7 @@ describe('FollowerCacheService', () => {
   });
 
   it('reports the clusters it follows to health', async () => {
-    env = setup();
-    env.db.clusters.set('a', 'synced');
-    env.db.write('a', 3);
-    env.follower.onApplicationBootstrap();
-    await env.listening();
+    env = await started({ a: 'synced' }, [['a', 3]]);
     expect(env.health.snapshot()).toEqual([{ cluster: 'a', role: 'follower', cacheSeq: 3, synced: true }]);
   });
 

@@ -59,6 +59,16 @@ function setup() {
   return { clock, clients, listener, got, listenings: () => listening, subscription };
 }
 
+/** Listening once, then the connection drops and the database refuses new ones. */
+async function refusedAfterFirst() {
+  const env = setup();
+  env.clients.refuse = true;
+  await settle();
+  await env.clients.last.end();
+  await settle();
+  return env;
+}
+
 describe('PgNotificationListener', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
@@ -84,26 +94,19 @@ describe('PgNotificationListener', () => {
   });
 
   it('backs off with growing delays while the database refuses connections, up to 5 s', async () => {
-    const { clock, clients, subscription } = setup();
-    clients.refuse = true;
-    await settle();
-    await clients.last.end();
+    const { clock, subscription } = await refusedAfterFirst();
     const delays: number[] = [];
     for (let i = 0; i < 6; i++) {
-      await settle();
       delays.push(clock.pendingDelays()[0]);
       await clock.advance(delays[i]);
+      await settle();
     }
     expect(delays).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
     await subscription.stop();
   });
 
   it('starts the delays over after a connection that listened', async () => {
-    const { clock, clients, subscription } = setup();
-    clients.refuse = true;
-    await settle();
-    await clients.last.end();
-    await settle();
+    const { clock, clients, subscription } = await refusedAfterFirst();
     await clock.advance(500); // refused
     await clock.advance(1000); // refused
     clients.refuse = false;
