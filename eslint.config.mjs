@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { libBoundaryConfigs } from './scripts/eslint/lib-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.angular/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
@@ -12,12 +13,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    files: ['libs/contracts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '@angular/*', 'typeorm'] }],
-    },
-  },
+  // The lib DAG (libs/dependencies.json) and relative-import boundaries: docs/architecture.md.
+  ...libBoundaryConfigs(),
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },

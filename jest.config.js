@@ -14,7 +14,12 @@ const server = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: { '^@knm/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  // Same aliases as tsconfig.json `paths`: a lib's public API, its test helpers, the test harness.
+  moduleNameMapper: {
+    '^@knm/([^/]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@knm/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@test/harness$': '<rootDir>/test/harness/index.ts',
+  },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };

@@ -11,5 +11,8 @@ module.exports = {
   testEnvironment: 'jsdom',
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  moduleNameMapper: { '^@knm/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
+  moduleNameMapper: {
+    '^@knm/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+    '^@knm/contracts/testing$': '<rootDir>/../../libs/contracts/src/testing/index.ts',
+  },
 };

@@ -4,7 +4,7 @@ import { AppConfig, CommonModule, DomainExceptionFilter, RequestIdMiddleware } f
 import { PersistenceModule } from '@knm/persistence';
 import { ClusterModule } from '@knm/cluster';
 import { LeaderModule } from '@knm/leader';
-import { InformerModule } from '@knm/informer';
+import { InformerModule, ReplicationModule } from '@knm/informer';
 import { SmartCacheModule } from '@knm/smart-cache';
 import { RealtimeModule } from '@knm/realtime';
 import { ProgressModule } from '@knm/progress';
@@ -12,7 +12,6 @@ import { BatchModule } from '@knm/batch';
 import { HealthModule } from '@knm/health';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console.module';
-import { ReplicationModule } from './realtime/replication.module';
 
 /** Wiring only. */
 @Module({})

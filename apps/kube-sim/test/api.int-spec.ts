@@ -1,6 +1,7 @@
 import { startKubeSim, type KubeSim } from '../src';
 import { busiestWorker, ownerKind } from './fixtures';
-import { openWatch, request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { openWatch, request } from './helpers';
 
 jest.setTimeout(120_000);
 

@@ -1,7 +1,8 @@
 import { ApiException, CoreV1Api, KubeConfig, makeInformer, PatchStrategy, setHeaderOptions, type Informer, type V1Node } from '@kubernetes/client-node';
 import { startKubeSim, type KubeSim } from '../src';
 import { busiestWorker, ownerKind } from './fixtures';
-import { request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { request } from './helpers';
 
 jest.setTimeout(120_000);
 

@@ -1,5 +1,6 @@
 import { startKubeSim, type KubeSim } from '../src';
-import { openWatch, request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { openWatch, request } from './helpers';
 
 jest.setTimeout(120_000);
 

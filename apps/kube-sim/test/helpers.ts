@@ -3,17 +3,6 @@ import { get, type ClientRequest, type IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, intervalMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 /** Whether kubectl is on PATH. */
 export function kubectlAvailable(): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, 'kubectl')));

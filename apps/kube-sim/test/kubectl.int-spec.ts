@@ -1,6 +1,7 @@
 import { startKubeSim, type KubeSim } from '../src';
 import { busiestWorker, controlPlaneNode, evictions429, ownerKind } from './fixtures';
-import { kubectl, kubectlAvailable, request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { kubectl, kubectlAvailable, request } from './helpers';
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
 import { classifyApiError, parseRetryAfter } from './api-errors';
-import { retryDelayMs } from './retry-policy';
 
 const status = (reason: string, message: string) => JSON.stringify({ kind: 'Status', reason, message });
 
@@ -37,19 +36,5 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('3600', 0)).toBe(60_000);
     expect(parseRetryAfter(undefined, 0)).toBeNull();
     expect(parseRetryAfter('soon', 0)).toBeNull();
-  });
-});
-
-describe('retryDelayMs', () => {
-  it('grows exponentially with equal jitter and a cap', () => {
-    expect(retryDelayMs(1, null, 0)).toBe(100);
-    expect(retryDelayMs(1, null, 0.999)).toBeLessThanOrEqual(200);
-    expect(retryDelayMs(3, null, 0)).toBe(400);
-    expect(retryDelayMs(20, null, 1)).toBe(10_000);
-  });
-
-  it('waits at least the Retry-After, plus jitter', () => {
-    expect(retryDelayMs(1, 1000, 0)).toBe(1000);
-    expect(retryDelayMs(5, 1000, 0.5)).toBe(1100);
   });
 });

@@ -4,4 +4,3 @@ export * from './node-operation.registry';
 export * from './operations';
 export * from './node-api';
 export * from './api-errors';
-export * from './retry-policy';

@@ -1,9 +1,11 @@
 import type { LimitFunction } from 'p-limit';
-import { Clock, RandomSource } from '@knm/common';
+import { backoffDelayMs, BackoffPolicy, Clock, RandomSource } from '@knm/common';
 import type { TaskRecorder } from '@knm/progress';
 import { classifyApiError } from './api-errors';
 import type { NodeOperation, NodeOperationContext } from './operations';
-import { retryDelayMs } from './retry-policy';
+
+/** Pacing of a node's retries: 0.2 s doubling to 10 s, equal jitter; a Retry-After replaces the base. */
+export const NODE_RETRY_BACKOFF: BackoffPolicy = { initialMs: 200, maxMs: 10_000 };
 
 /** Why a task stops starting nodes. */
 export type StopReason = 'cancel' | 'deadline' | 'lost' | 'shutdown';
@@ -54,8 +56,8 @@ function end(env: NodeRunEnv, write: Promise<boolean>): NodeOutcome {
 /**
  * Runs one node: `node:started`, then attempts until one succeeds (`node:succeeded`), the node
  * is gone (404 -> `node:skipped`), an error is final or attempts run out (`node:failed`).
- * Retryable failures (409/429/5xx/network) emit `node:retrying` and wait `retryDelayMs`
- * (honouring Retry-After). A cancel while waiting ends the node `node:cancelled`; the task
+ * Retryable failures (409/429/5xx/network) emit `node:retrying` and wait per {@link NODE_RETRY_BACKOFF}
+ * (at least the server's Retry-After when it sent one). A cancel while waiting ends the node `node:cancelled`; the task
  * deadline while waiting ends it `node:failed`. Never starts a node once the task is stopping.
  */
 export async function runNode(node: string, env: NodeRunEnv): Promise<NodeOutcome> {
@@ -94,7 +96,7 @@ function endStopped(node: string, attempt: number, reason: string, env: NodeRunE
 /** Emits `node:retrying` and waits; resolves an outcome when the node must end instead of retrying. */
 async function waitBeforeRetry(node: string, attempt: number, reason: string, retryAfterMs: number | null, env: NodeRunEnv): Promise<NodeOutcome | null> {
   const { control, recorder, clock } = env;
-  const delay = retryDelayMs(attempt, retryAfterMs, env.random.next());
+  const delay = backoffDelayMs(NODE_RETRY_BACKOFF, attempt, env.random, retryAfterMs);
   if (control.deadlineAt && clock.now() + delay >= control.deadlineAt.getTime()) {
     return end(env, recorder.nodeFailed(node, attempt, `${reason} (task deadline reached before the next attempt)`));
   }

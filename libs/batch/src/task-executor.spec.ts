@@ -1,7 +1,7 @@
 import type { TaskEvent } from '@knm/contracts';
 import { createExecutorEnv, ExecutorEnv } from './testing/executor-env';
 import { internalError, tooManyRequests } from './testing/fake-node-api';
-import { waitFor } from '../../../test/harness/wait-for';
+import { waitFor } from '@test/harness';
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `node-${String(i).padStart(3, '0')}`);
 

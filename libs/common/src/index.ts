@@ -1,5 +1,6 @@
 export * from './domain-error';
 export * from './clock';
+export * from './backoff';
 export * from './app-config';
 export * from './common.module';
 export * from './domain-exception.filter';

@@ -5,3 +5,7 @@ export * from './node';
 export * from './task';
 export * from './socket';
 export * from './k8s-names';
+export { SELECTOR_OPERATORS, formatRequirement, requirementMatches, requirementViolations } from './label-requirement';
+export type { LabelRequirement, Labels, SelectorOperator } from './label-requirement';
+export * from './label-selector';
+export { LabelSelectorError } from './label-selector-parser';

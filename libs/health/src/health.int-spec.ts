@@ -1,4 +1,4 @@
-import { apiClient, ApiProcess, PostgresServer, startApi, startPostgres, waitFor } from '../../../test/harness';
+import { apiClient, ApiProcess, PostgresServer, startApi, startPostgres, waitFor } from '@test/harness';
 
 interface HealthBody {
   status: string;

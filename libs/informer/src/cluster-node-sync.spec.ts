@@ -1,5 +1,5 @@
 import type { NodeChangedEvent, NodeSummary } from '@knm/contracts';
-import { nodeFixture } from '../../smart-cache/src/testing/node-fixture';
+import { nodeFixture } from '@knm/smart-cache/testing';
 import { ClusterNodeSync, WRITE_CHUNK } from './cluster-node-sync';
 import type { NodeRowChange, StoredNodes } from './informer.repository';
 

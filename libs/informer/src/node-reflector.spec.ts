@@ -1,6 +1,6 @@
 import type { V1Node } from '@kubernetes/client-node';
 import type { NodeSummary } from '@knm/contracts';
-import { waitFor } from '../../../test/harness/http';
+import { waitFor } from '@test/harness';
 import { NodeReflector, NodeSink, NodeWatchEvent, ReflectorDeps } from './node-reflector';
 import { NodeList, NodeWatchSource, WatchHandlers, WatchStop } from './node-watch-source';
 

@@ -1,6 +1,6 @@
 import type { V1Node } from '@kubernetes/client-node';
 import type { NodeSummary } from '@knm/contracts';
-import { Backoff, BackoffOptions, DEFAULT_BACKOFF } from './backoff';
+import { Backoff, BackoffPolicy } from '@knm/common';
 import { NodeWatchSource, WatchEventType, WatchStatus, WatchStop } from './node-watch-source';
 import { toNodeSummary } from './node-summary';
 
@@ -35,14 +35,18 @@ export interface ReflectorState {
 }
 
 export interface ReflectorOptions {
-  backoff: BackoffOptions;
+  /** Pacing of relists and reconnects after failures. */
+  backoff: BackoffPolicy;
   /** A phase making no progress (no list done, no event, no reconnect) this long is restarted by {@link NodeReflector.checkStalled} (ms). */
   stallMs: number;
   /** A watch that ends sooner than this without events counts as a failure for pacing reconnects (ms). */
   minWatchMs: number;
 }
 
-export const DEFAULT_REFLECTOR_OPTIONS: ReflectorOptions = { backoff: DEFAULT_BACKOFF, stallMs: 90_000, minWatchMs: 1_000 };
+/** 0.5 s doubling to 30 s; reset after 1 min of healthy watching (client-go's reflector resets after 2 min). */
+export const WATCH_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, factor: 2, resetAfterMs: 60_000 };
+
+export const DEFAULT_REFLECTOR_OPTIONS: ReflectorOptions = { backoff: WATCH_BACKOFF, stallMs: 90_000, minWatchMs: 1_000 };
 
 export interface ReflectorDeps {
   source: NodeWatchSource;
@@ -53,6 +57,7 @@ export interface ReflectorDeps {
   now(): number;
   /** Wall-clock epoch ms, for reported times (`lastErrorAt`). */
   wallNow(): number;
+  /** Uniform in [0, 1), for backoff jitter (RandomSource.next). */
   random(): number;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
@@ -84,7 +89,7 @@ export class NodeReflector {
     private readonly deps: ReflectorDeps,
     private readonly options: ReflectorOptions = DEFAULT_REFLECTOR_OPTIONS,
   ) {
-    this.backoff = new Backoff(deps.random, options.backoff);
+    this.backoff = new Backoff(options.backoff, { next: deps.random });
   }
 
   state(): ReflectorState {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '@knm/common';
 import { openDatabase } from '@knm/persistence';
-import { PostgresServer, startPostgres, waitFor } from '../../../test/harness';
+import { PostgresServer, startPostgres, waitFor } from '@test/harness';
 import { DbLeaseCoordinator } from './db-lease-coordinator';
 import { LeaseHandle, LeaseLostError } from './lease-coordinator';
 import { PostgresLeaseStore } from './postgres-lease-store';

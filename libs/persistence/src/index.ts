@@ -4,3 +4,4 @@ export * from './data-source.factory';
 export * from './persistence.module';
 export { ALL_MIGRATIONS } from './migrations';
 export * from './sqlite-gate';
+export * from './notifications';

@@ -1,6 +1,6 @@
 export * from './smart-cache.module';
 export * from './smart-cache.service';
 export * from './node-index';
-export * from './label-selector';
+export * from './node-selector';
 export * from './drain-filters';
 export { computeFacets, ZONE_LABEL } from './node-query';

@@ -1,6 +1,6 @@
 import { ErrorCode, NodeSummary } from '@knm/contracts';
 import { ValidationError } from '@knm/common';
-import { InvalidSelectorError } from './label-selector';
+import { InvalidSelectorError } from './node-selector';
 import { queryNodes, selectNodes, ZONE_LABEL } from './node-query';
 import { NodeStore } from './node-store';
 import { nodeFixture } from './testing/node-fixture';

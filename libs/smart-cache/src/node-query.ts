@@ -1,4 +1,5 @@
 import {
+  LabelSelector,
   NODE_LIST_DEFAULT_LIMIT,
   NodeFacets,
   NodeListQuery,
@@ -9,7 +10,7 @@ import {
   taintKeyViolations,
 } from '@knm/contracts';
 import { ValidationError } from '@knm/common';
-import { LabelSelector, parseLabelSelector } from './label-selector';
+import { parseNodeSelector } from './node-selector';
 import { NODE_COMPARATORS, NodeStore } from './node-store';
 
 /** Well-known zone label (k8s.io/api/core/v1 LabelTopologyZone). */
@@ -46,7 +47,7 @@ export function parseTaintFilter(raw: string): { key: string; effect?: TaintEffe
  * @throws InvalidSelectorError for a bad `selector`, ValidationError for a bad `taint`.
  */
 export function compileNodeQuery(query: NodeListQuery): CompiledQuery {
-  const selector = parseLabelSelector(query.selector ?? '');
+  const selector = parseNodeSelector(query.selector ?? '');
   const taint = query.taint ? parseTaintFilter(query.taint) : undefined;
   const q = query.q?.toLowerCase();
   const tests: ((n: NodeSummary) => boolean)[] = [];

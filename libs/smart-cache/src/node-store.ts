@@ -1,5 +1,4 @@
-import type { NodeSortField, NodeSummary } from '@knm/contracts';
-import type { LabelSelector } from './label-selector';
+import type { LabelSelector, NodeSortField, NodeSummary } from '@knm/contracts';
 
 /** Order of `sort=status`: Ready, Ready but cordoned, NotReady, Unknown (then by name). */
 export function statusRank(n: NodeSummary): number {

@@ -1,7 +1,7 @@
 import type { ClusterNodeEntity } from '@knm/persistence';
 import type { ClusterEvents, ClusterService } from '@knm/cluster';
 import type { NodeSummary } from '@knm/contracts';
-import { waitFor } from '../../../test/harness/http';
+import { waitFor } from '@test/harness';
 import type { NodePodsReader } from './node-pods.reader';
 import { SmartCacheService } from './smart-cache.service';
 import type { SmartCacheRepository } from './smart-cache.repository';

@@ -4,8 +4,8 @@ import { DomainError } from '@knm/common';
 import { ClusterEvents, ClusterService, describeKubernetesError } from '@knm/cluster';
 import type { ClusterNodeEntity } from '@knm/persistence';
 import { toPodSummary } from './drain-filters';
-import { parseLabelSelector } from './label-selector';
 import { NodeIndex } from './node-index';
+import { parseNodeSelector } from './node-selector';
 import { NodePodsReader } from './node-pods.reader';
 import { queryNodes } from './node-query';
 import { NodeStore } from './node-store';
@@ -127,7 +127,7 @@ export class SmartCacheService extends NodeIndex implements OnModuleInit, OnModu
   }
 
   override select(cluster: string, selector: string): string[] {
-    const parsed = parseLabelSelector(selector);
+    const parsed = parseNodeSelector(selector);
     const store = this.stores.get(cluster);
     if (!store) return [];
     return store.ordered('name').filter((n) => parsed.matches(n.labels)).map((n) => n.name);

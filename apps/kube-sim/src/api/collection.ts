@@ -2,8 +2,8 @@ import type { KubeObject } from './types';
 import { badRequest } from './status';
 import type { ObjectStore, StoredObject } from '../store/object-store';
 import { groupVersion, type ResourceDefinition } from '../store/resource-definition';
-import { matchesLabelSelector, parseLabelSelector, SelectorParseError } from '../selectors/label-selector';
-import { matchesFieldSelector, parseFieldSelector, type FieldRequirement } from '../selectors/field-selector';
+import { LabelSelectorError, parseLabelSelector } from '@knm/contracts';
+import { matchesFieldSelector, parseFieldSelector, SelectorParseError, type FieldRequirement } from '../selectors/field-selector';
 
 /** A compiled `labelSelector` + `fieldSelector` pair. */
 export interface ObjectFilter {
@@ -13,19 +13,20 @@ export interface ObjectFilter {
 }
 
 /**
- * Compiles the `labelSelector` and `fieldSelector` query parameters for `def`.
+ * Compiles the `labelSelector` (libs/contracts' parser: apimachinery's grammar) and `fieldSelector`
+ * query parameters for `def`.
  * @throws ApiError 400 BadRequest for unparsable selectors or unsupported field labels.
  */
 export function compileFilter(def: ResourceDefinition, labelSelector: string | null, fieldSelector: string | null): ObjectFilter {
   try {
-    const labels = parseLabelSelector(labelSelector ?? undefined);
+    const labels = parseLabelSelector(labelSelector ?? '');
     const fields = parseFieldSelector(fieldSelector ?? undefined, def.fields);
     return {
-      matches: (obj) => matchesLabelSelector(labels, obj.metadata.labels) && matchesFieldSelector(fields, def.fields, obj),
+      matches: (obj) => labels.matches(obj.metadata.labels) && matchesFieldSelector(fields, def.fields, obj),
       fieldEquals: fields.filter((f) => f.operator === '='),
     };
   } catch (err) {
-    if (err instanceof SelectorParseError) throw badRequest(err.message);
+    if (err instanceof SelectorParseError || err instanceof LabelSelectorError) throw badRequest(err.message);
     throw err;
   }
 }

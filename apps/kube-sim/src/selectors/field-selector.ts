@@ -1,5 +1,7 @@
 import type { KubeObject } from '../api/types';
-import { SelectorParseError } from './label-selector';
+
+/** Thrown for a field selector that does not parse or names an unsupported field; the API answers 400 BadRequest with its message. */
+export class SelectorParseError extends Error {}
 
 /** One `field=value` / `field!=value` term of a field selector. */
 export interface FieldRequirement {

@@ -1,7 +1,7 @@
 import type { JsonValue, Pod, PodDisruptionBudget, WorkloadController } from '../api/types';
 import { ApiError, badRequest, notFound } from '../api/status';
 import type { ResourceRegistry } from '../api/registry';
-import { labelSelectorFromSpec, matchesLabelSelector } from '../selectors/label-selector';
+import { labelSelectorFromSpec } from '../selectors/label-selector';
 import type { ApiResponse } from '../server/resource-api';
 import type { ResourceRequest } from '../server/request-info';
 import { controllerOf, isPodHealthy, type ControllerLookup } from './pod-controller';
@@ -20,7 +20,7 @@ const rfc3339 = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z');
 export function selectedPods(pdb: PodDisruptionBudget, podsInNamespace: readonly Pod[]): Pod[] {
   const selector = labelSelectorFromSpec(pdb.spec.selector);
   if (!selector) return [];
-  return podsInNamespace.filter((p) => matchesLabelSelector(selector, p.metadata.labels));
+  return podsInNamespace.filter((p) => selector.matches(p.metadata.labels));
 }
 
 /**

@@ -8,7 +8,7 @@ import { TERMINAL_TASK_STATUSES } from '@knm/contracts';
 import { AppConfig, Clock, RandomSource } from '@knm/common';
 import type { ClusterClientProvider } from '@knm/cluster';
 import { openDatabase } from '@knm/persistence';
-import { waitFor } from '../../../../test/harness/wait-for';
+import { waitFor } from '@test/harness';
 import { createProgressServices } from '@knm/progress';
 import { RealtimePublisher } from '@knm/realtime';
 import type { NodeIndex } from '@knm/smart-cache';

@@ -27,6 +27,7 @@ import { NodeFacetsComponent } from './node-facets.component';
 import { hasNonSelectorFilters, readNodeListView, sortParams } from './node-list-query';
 import { NodeListStore } from './node-list.store';
 import { NodeTableComponent } from './node-table.component';
+import { checkSelector } from './selector-check';
 
 const LAST_CLUSTER_KEY = 'knm.lastCluster';
 const SEARCH_DEBOUNCE_MS = 300;
@@ -85,7 +86,10 @@ export class NodesPageComponent {
   });
   protected readonly nodesText = nodesText;
   protected readonly selectorDraft = signal('');
+  /** What is wrong with the selector: as typed (checked locally), else as the API refused it. */
   protected readonly selectorError = computed(() => {
+    const typed = checkSelector(this.selectorDraft());
+    if (typed) return typed;
     const e = this.store.error();
     return e && e.code === ErrorCode.InvalidSelector ? e : null;
   });
@@ -148,7 +152,9 @@ export class NodesPageComponent {
     void this.router.navigate(['/clusters', cluster, 'nodes']);
   }
 
+  /** Applies the typed selector; one that does not parse stays in the field with its error shown. */
   protected applySelector(): void {
+    if (checkSelector(this.selectorDraft())) return;
     this.navigateQuery({ selector: this.selectorDraft().trim() || null, page: null });
   }
 

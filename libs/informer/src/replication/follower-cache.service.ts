@@ -2,34 +2,16 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional }
 import { AppConfig, Clock } from '@knm/common';
 import { ClusterService } from '@knm/cluster';
 import { ClusterHealth, ClusterHealthRegistry, ClusterHealthSource } from '@knm/health';
-import { InformerService } from '@knm/informer';
 import { LeaseCoordinator } from '@knm/leader';
+import { NODE_CHANGES_CHANNEL, NotificationListener, NotificationSubscription } from '@knm/persistence';
 import { SmartCacheService } from '@knm/smart-cache';
-import { PgNotificationListener } from './pg-notification-listener';
+import { InformerService } from '../informer.service';
+import { parseNodeChangeHint } from './node-change-hint';
 
-/** Channel of the node-change hints; must match the trigger of migration 1732173000000-node-change-notify. */
-export const NODE_CHANGES_CHANNEL = 'knm_node_changes';
+/** While a followed cache waits for the leader's first list, catch up at least this often, ms. */
+export const UNSYNCED_CATCH_UP_MS = 1_000;
 
-/**
- * A `knm_node_changes` payload: the highest seq just committed for a cluster, or (`removed`) the
- * cluster's row was deleted (migration 1732174000000-cluster-removal).
- */
-interface NodeChangeHint {
-  cluster: string;
-  seq: number;
-  removed: boolean;
-}
-
-function parseHint(payload: string): NodeChangeHint | null {
-  try {
-    const v = JSON.parse(payload) as Partial<NodeChangeHint>;
-    return typeof v.cluster === 'string' && typeof v.seq === 'number'
-      ? { cluster: v.cluster, seq: v.seq, removed: v.removed === true }
-      : null;
-  } catch {
-    return null;
-  }
-}
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /**
  * Replicated mode: keeps this replica's node cache current for the clusters it does NOT lead.
@@ -39,9 +21,9 @@ function parseHint(payload: string): NodeChangeHint | null {
  * seq > last (`SmartCacheService.catchUp`): the hint is only a wake-up, the table is the data, so
  * a lost hint (listener reconnecting, TECH-NOTES 5/6) is repaired by the next hint, by the
  * catch-up after every (re)LISTEN, and by the periodic catch-up every
- * `AppConfig.cacheCatchUpIntervalMs` (every second while a followed cache is not yet synced). A
- * follower's cache counts as synced once it has caught up and the leader has recorded the cluster
- * as `synced` (batch refuses targets from an unsynced cache).
+ * `AppConfig.cacheCatchUpIntervalMs` ({@link UNSYNCED_CATCH_UP_MS} while a followed cache is not
+ * yet synced). A follower's cache counts as synced once it has caught up and the leader has
+ * recorded the cluster as `synced` (batch refuses targets from an unsynced cache).
  *
  * Each round also reconciles contention: clusters registered or removed through another replica
  * only raise in-process events there, so this replica starts (or stops) contending for their
@@ -54,13 +36,14 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
   private readonly stopped = new AbortController();
   private readonly known = new Set<string>();
   private readonly leaderSynced = new Set<string>();
-  private listener: PgNotificationListener | null = null;
+  private subscription: NotificationSubscription | null = null;
   private loop: Promise<void> | null = null;
   private unregister: (() => void) | null = null;
 
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly notifications: NotificationListener,
     private readonly cache: SmartCacheService,
     private readonly informer: InformerService,
     private readonly clusters: ClusterService,
@@ -73,18 +56,17 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
   onApplicationBootstrap(): void {
     if (!this.config.databaseUrl) return;
     this.unregister = this.health?.register(this) ?? null;
-    this.listener = new PgNotificationListener(this.config.databaseUrl, NODE_CHANGES_CHANNEL, {
+    this.subscription = this.notifications.listen(NODE_CHANGES_CHANNEL, {
       onNotification: (payload) => this.onHint(payload),
       onListening: () => void this.round(),
-    }, this.clock);
-    this.listener.start();
+    });
     this.loop = this.periodic();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped.abort();
     this.unregister?.();
-    await this.listener?.stop();
+    await this.subscription?.stop();
     await this.loop;
   }
 
@@ -100,7 +82,7 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
   }
 
   private onHint(payload: string): void {
-    const hint = parseHint(payload);
+    const hint = parseNodeChangeHint(payload);
     if (!hint) return;
     // Removed through any replica: stop watching (even as leader) and drop the cache now.
     if (hint.removed) return void this.round();
@@ -118,18 +100,29 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
       if (!this.leaderSynced.has(cluster) && (await this.clusters.get(cluster)).status === 'synced') this.leaderSynced.add(cluster);
       if (this.leaderSynced.has(cluster)) this.cache.markSynced(cluster, true);
     } catch (err) {
-      this.logger.warn(`catch-up of ${cluster} failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(`catch-up of ${cluster} failed: ${messageOf(err)}`);
     }
   }
 
+  /**
+   * Runs a round every `cacheCatchUpIntervalMs`, and within {@link UNSYNCED_CATCH_UP_MS} while a
+   * followed cache waits for the leader's first list (checked every step, so a cluster that
+   * becomes followed during a long wait is not left waiting for the whole interval).
+   */
   private async periodic(): Promise<void> {
+    const step = Math.min(UNSYNCED_CATCH_UP_MS, this.config.cacheCatchUpIntervalMs);
+    let due = this.clock.monotonic() + this.config.cacheCatchUpIntervalMs;
     while (!this.stopped.signal.aborted) {
-      // Sooner while a followed cache still waits for the leader's first list.
-      const waiting = [...this.known].some((c) => !this.leads(c) && !this.cache.isSynced(c));
-      const interval = waiting ? Math.min(1_000, this.config.cacheCatchUpIntervalMs) : this.config.cacheCatchUpIntervalMs;
-      await this.clock.sleep(interval, this.stopped.signal).catch(() => undefined);
-      if (!this.stopped.signal.aborted) await this.round();
+      await this.clock.sleep(step, this.stopped.signal).catch(() => undefined);
+      if (this.stopped.signal.aborted) return;
+      if (this.clock.monotonic() < due && !this.waitingForLeader()) continue;
+      await this.round();
+      due = this.clock.monotonic() + this.config.cacheCatchUpIntervalMs;
     }
+  }
+
+  private waitingForLeader(): boolean {
+    return [...this.known].some((c) => !this.leads(c) && !this.cache.isSynced(c));
   }
 
   /** Reconciles the registered clusters, then catches up every followed cluster. Logs errors. */
@@ -145,15 +138,18 @@ export class FollowerCacheService extends ClusterHealthSource implements OnAppli
       // Also the clusters the informer took up from in-process events (registered through this
       // replica after start-up), which this service has not seen in a round yet.
       const managed = new Set([...this.known, ...this.informer.states().map((s) => s.cluster)]);
-      for (const gone of [...managed].filter((c) => !names.has(c))) {
-        this.known.delete(gone);
-        this.leaderSynced.delete(gone);
-        await this.informer.stop(gone);
-        this.cache.drop(gone);
-      }
+      for (const gone of [...managed].filter((c) => !names.has(c))) await this.forget(gone);
       await Promise.all([...this.known].filter((c) => !this.leads(c)).map((c) => this.follow(c)));
     } catch (err) {
-      this.logger.warn(`follower round failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(`follower round failed: ${messageOf(err)}`);
     }
+  }
+
+  /** A cluster removed (through any replica): stop contending or watching, drop its cache. */
+  private async forget(cluster: string): Promise<void> {
+    this.known.delete(cluster);
+    this.leaderSynced.delete(cluster);
+    await this.informer.stop(cluster);
+    this.cache.drop(cluster);
   }
 }
