@@ -110,7 +110,7 @@ export function serverRuntimePackages(root: string): Set<string> {
     }
   };
   walk(join(root, 'apps/api/src'));
-  for (const lib of readdirSync(join(root, 'libs'))) walk(join(root, 'libs', lib, 'src'));
+  for (const lib of readdirSync(join(root, 'libs'), { withFileTypes: true })) if (lib.isDirectory()) walk(join(root, 'libs', lib.name, 'src'));
   const packages = new Set<string>();
   for (const f of files) {
     const src = readFileSync(f, 'utf8');
