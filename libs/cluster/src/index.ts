@@ -5,3 +5,4 @@ export * from './cluster-events';
 export * from './cluster-connector';
 export * from './kubeconfig';
 export * from './kubeconfig-cipher';
+export * from './address-policy';
