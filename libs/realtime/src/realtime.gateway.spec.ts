@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
 import { ErrorCode, SubscribeAck } from '@knm/contracts';
 import type { AppConfig, Clock } from '@knm/common';
-import { ClusterNotFoundError, ClusterService } from '@knm/cluster';
+import type { ClusterClientProvider } from '@knm/cluster';
 import { RealtimeGateway } from './realtime.gateway';
 import { TaskEventReplay } from './task-event-source';
 
@@ -36,11 +36,7 @@ class FakeSocket {
 }
 
 const CLUSTERS = new Set(['prod', 'staging']);
-const clusters = {
-  assertExists: async (name: string) => {
-    if (!CLUSTERS.has(name)) throw new ClusterNotFoundError(name);
-  },
-} as unknown as ClusterService;
+const clusters = { clusterNames: async () => [...CLUSTERS] } as unknown as ClusterClientProvider;
 
 function gateway(maxRooms = 3, perSecond = 5, now = () => 0): RealtimeGateway {
   const config = { corsOrigins: [], socketMaxRooms: maxRooms, socketMaxEventsPerSecond: perSecond } as unknown as AppConfig;

@@ -21,11 +21,12 @@ import {
   TaskEvent,
   taskRoom,
 } from '@knm/contracts';
-import { AppConfig, Clock, DomainError } from '@knm/common';
-import { ClusterService } from '@knm/cluster';
+import { AppConfig, Clock } from '@knm/common';
+import { ClusterClientProvider } from '@knm/cluster';
 import { OriginPolicy } from './origin-policy';
 import { RealtimePublisher } from './realtime-publisher';
 import { parseClusterRequest, parseTaskSubscribe, parseTaskUnsubscribe } from './subscribe-requests';
+import { KnownClusters } from './known-clusters';
 import { SocketEventLimiter } from './socket-limiter';
 import { TaskEventReplay } from './task-event-source';
 import { TaskSubscriptions } from './task-subscriptions';
@@ -63,15 +64,17 @@ export class RealtimeGateway extends RealtimePublisher implements OnGatewayInit,
   private readonly logger = new Logger('RealtimeGateway');
   private readonly subscriptions: TaskSubscriptions;
   private readonly originPolicy: OriginPolicy;
+  private readonly knownClusters: KnownClusters;
   @WebSocketServer() private server?: Namespace;
 
   constructor(
     private readonly config: AppConfig,
     replay: TaskEventReplay,
-    private readonly clusters: ClusterService,
+    clusters: ClusterClientProvider,
     private readonly clock: Clock,
   ) {
     super();
+    this.knownClusters = new KnownClusters(() => clusters.clusterNames(), () => clock.monotonic());
     this.originPolicy = new OriginPolicy(config.corsOrigins);
     corsPolicy = this.originPolicy;
     this.subscriptions = new TaskSubscriptions(replay);
@@ -144,12 +147,13 @@ export class RealtimeGateway extends RealtimePublisher implements OnGatewayInit,
     if ('error' in req) return req.error;
     const full = this.roomLimit(socket, clusterRoom(req.cluster));
     if (full) return full;
+    let known: boolean;
     try {
-      await this.clusters.assertExists(req.cluster);
-    } catch (err) {
-      if (err instanceof DomainError && err.code === ErrorCode.ClusterNotFound) return { ok: false, code: err.code, message: err.message };
+      known = await this.knownClusters.has(req.cluster);
+    } catch {
       return { ok: false, code: ErrorCode.Internal, message: 'could not look the cluster up; subscribe again' };
     }
+    if (!known) return { ok: false, code: ErrorCode.ClusterNotFound, message: `cluster "${req.cluster}" is not registered` };
     await socket.join(clusterRoom(req.cluster));
     return { ok: true };
   }
