@@ -162,6 +162,14 @@ describe('hostile kubeconfigs and sockets (real API, kube-sim, recording fake AP
     e.recorder.requests.length = 0;
   });
 
+  it('control: an allowed exec plugin runs and its token, not anything else, reaches the server', async () => {
+    const kubeconfig = kubeconfigFor(e.recorder.url, { exec: { apiVersion: V1, command: e.tokenPlugin } });
+    const res = await e.http.post(ApiRoutes.clusterTest(), { kubeconfig });
+    expect(res.status).toBe(200);
+    expect(new Set(e.recorder.requests.map((r) => r.headers.authorization))).toEqual(new Set(['Bearer exec-token']));
+    e.recorder.requests.length = 0;
+  });
+
   it.each(Object.entries(CASES))('%s: refused with a specific code, nothing run, read, sent or changed, event loop free', async (_name, c) => {
     const path = c.route === 'test' ? ApiRoutes.clusterTest() : ApiRoutes.clusters();
     const measured = await untilHealthy(e.api.url, () => e.http.post<ErrorBody>(path, c.body(e)));
@@ -238,7 +246,7 @@ describe('hostile kubeconfigs and sockets (real API, kube-sim, recording fake AP
     const recorded = JSON.stringify(e.recorder.requests);
     const output = e.api.output();
     const passwd = readFileSync('/etc/passwd', 'utf8').split('\n')[0];
-    for (const secret of [e.key, e.secret, passwd, 'control-token', e.simToken]) {
+    for (const secret of [e.key, e.secret, passwd, 'control-token', 'exec-token', e.simToken]) {
       expect(answers.join('\n')).not.toContain(secret);
       expect(recorded).not.toContain(secret);
       expect(output).not.toContain(secret);

@@ -66,6 +66,8 @@ export interface HostileEnv {
   /** Absolute paths of the exec plugins the API allows (KNM_KUBECONFIG_EXEC_COMMANDS). */
   sleeper: string;
   leaky: string;
+  /** Prints a valid ExecCredential with the token `exec-token`. */
+  tokenPlugin: string;
   /** Where the sleeper writes its pid when it starts. */
   sleeperPid: string;
   /** A shell script that creates the canary (allowed nowhere). */
@@ -117,6 +119,10 @@ export async function startHostileEnv(): Promise<HostileEnv> {
   const sleeperPid = join(dir, 'sleeper.pid');
   const sleeper = script(join(dir, 'sleeper.sh'), `echo $$ > ${sleeperPid}\n/bin/sleep 20\n: > ${canary}`);
   const leaky = script(join(dir, 'leaky.sh'), `/bin/cat "$1"; /bin/cat "$1" >&2; exit "\${2:-1}"`);
+  const tokenPlugin = script(
+    join(dir, 'token.sh'),
+    `printf '%s' '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token","expirationTimestamp":"2099-01-01T00:00:00Z"}}'`,
+  );
   const canaryScript = script(join(dir, 'canary.sh'), `: > ${canary}`);
   execFileSync('mkfifo', [join(allowedDir, 'fifo.yaml')]);
   execFileSync('mkfifo', [join(dir, 'outside-fifo.yaml')]);
@@ -124,7 +130,7 @@ export async function startHostileEnv(): Promise<HostileEnv> {
   const recorder = await startRecorder();
   const api = await startApi({
     env: {
-      KNM_KUBECONFIG_EXEC_COMMANDS: `${sleeper},${leaky}`,
+      KNM_KUBECONFIG_EXEC_COMMANDS: `${sleeper},${leaky},${tokenPlugin}`,
       KNM_KUBECONFIG_DIRS: allowedDir,
       KNM_SOCKET_MAX_ROOMS: '1',
       KNM_TEST_FAKE_DNS: JSON.stringify(FAKE_DNS),
@@ -140,7 +146,7 @@ export async function startHostileEnv(): Promise<HostileEnv> {
   if (registered.status !== 201) throw new Error(`registering kube-sim failed: ${registered.status} ${JSON.stringify(registered.body)}`);
   await waitFor('cluster sim synced', async () => (await http.get<ClusterResponse>(ApiRoutes.cluster('sim'))).body.status === 'synced');
   return {
-    sim, api, http, recorder, dir, canary, allowedDir, sleeper, leaky, sleeperPid, canaryScript, keyPath, key, secretPath, secret,
+    sim, api, http, recorder, dir, canary, allowedDir, sleeper, leaky, tokenPlugin, sleeperPid, canaryScript, keyPath, key, secretPath, secret,
     simToken: 'kube-sim-token',
     clustersBefore: await clusterNames(http),
     simBefore: nodeState(sim),
