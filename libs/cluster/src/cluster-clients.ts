@@ -5,6 +5,8 @@ export interface ClusterClients {
   cluster: string;
   kubeConfig: KubeConfig;
   core: CoreV1Api;
+  /** Closes the cluster's connections (after removal, or after a connection test). */
+  close?(): Promise<void>;
 }
 
 /**

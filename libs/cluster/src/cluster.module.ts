@@ -8,6 +8,8 @@ import { ClusterEvents } from './cluster-events';
 import { ClusterRepository } from './cluster.repository';
 import { ClusterService } from './cluster.service';
 import { KubeconfigCipher } from './kubeconfig-cipher';
+import { KubeconfigFiles } from './kubeconfig-files';
+import { KubeconfigParser, WorkerKubeconfigParser } from './kubeconfig-parser';
 
 /** Registered clusters, their encrypted kubeconfigs and API clients (ClusterClientProvider). */
 @Module({
@@ -19,6 +21,8 @@ import { KubeconfigCipher } from './kubeconfig-cipher';
     ClusterConnector,
     ClusterEvents,
     KubeconfigCipher,
+    KubeconfigFiles,
+    { provide: KubeconfigParser, useClass: WorkerKubeconfigParser },
     { provide: ClusterClientProvider, useExisting: ClusterService },
   ],
   exports: [ClusterService, ClusterClientProvider, ClusterEvents, ClusterConnector],

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { ClusterResponse, ClusterStatus, ClusterTestResponse, ErrorCode } from '@knm/contracts';
 import { Clock, DomainError } from '@knm/common';
 import type { ClusterEntity } from '@knm/persistence';
 import { ClusterClientProvider, ClusterClients } from './cluster-clients';
-import { ClusterConnector } from './cluster-connector';
+import { CONNECTION_TEST_TIMEOUT_MS, ClusterConnector, Deadline } from './cluster-connector';
 import { ClusterEvents } from './cluster-events';
 import { ClusterRepository } from './cluster.repository';
 import type { ClusterConnectionDto, CreateClusterDto } from './dto/cluster.dto';
-import { InvalidKubeconfigError, ResolvedKubeconfig, resolveKubeconfig } from './kubeconfig';
+import type { ResolvedKubeconfig } from './kubeconfig';
 import { KubeconfigCipher } from './kubeconfig-cipher';
+import { KubeconfigFiles } from './kubeconfig-files';
+import { KUBECONFIG_PARSE_TIMEOUT_MS, KubeconfigParser } from './kubeconfig-parser';
 
 /** Identity recorded as `created_by` until authentication exists. */
 const SYSTEM_ACTOR = 'system';
@@ -50,19 +50,27 @@ export class ClusterService extends ClusterClientProvider {
     private readonly connector: ClusterConnector,
     private readonly events: ClusterEvents,
     private readonly clock: Clock,
+    private readonly parser: KubeconfigParser,
+    private readonly files: KubeconfigFiles,
   ) {
     super();
   }
 
   /**
-   * Registers a cluster. Nothing is saved unless the kubeconfig is valid and the connection test passes.
-   * @throws InvalidKubeconfigError (400), DomainError CLUSTER_EXISTS (409), ClusterUnreachableError (422).
+   * Registers a cluster. Nothing is saved unless the kubeconfig is valid and the connection test
+   * passes, all within {@link CONNECTION_TEST_TIMEOUT_MS}.
+   * @throws InvalidKubeconfigError (400), DomainError CLUSTER_EXISTS (409), ClusterUnreachableError,
+   *   ClusterAddressRefusedError, ExecCredentialError (422).
    */
   async register(dto: CreateClusterDto): Promise<ClusterResponse> {
-    const resolved = this.resolve(dto);
+    const deadline = new Deadline(CONNECTION_TEST_TIMEOUT_MS, this.clock);
+    const resolved = await this.resolve(dto, deadline);
     if (await this.repository.findOne(dto.name)) throw this.exists(dto.name);
-    const clients = this.connector.createClients(dto.name, resolved.text);
-    const probe = await this.connector.probe(clients);
+    const clients = this.connector.createClients(dto.name, resolved);
+    const probe = await this.connector.probe(clients, deadline, resolved.serverField).catch(async (err: unknown) => {
+      await clients.close?.();
+      throw err;
+    });
     const now = new Date(this.clock.now());
     const entity: ClusterEntity = {
       name: dto.name,
@@ -76,17 +84,29 @@ export class ClusterService extends ClusterClientProvider {
       createdAt: now,
       updatedAt: now,
     };
-    if (!(await this.repository.insert(entity))) throw this.exists(dto.name);
+    if (!(await this.repository.insert(entity))) {
+      await clients.close?.();
+      throw this.exists(dto.name);
+    }
     this.clients.set(dto.name, clients);
     await this.events.emit('cluster:registered', { cluster: dto.name });
     return toResponse(entity, 0);
   }
 
-  /** Connection test without saving. @throws InvalidKubeconfigError (400), ClusterUnreachableError (422). */
+  /**
+   * Connection test without saving, within {@link CONNECTION_TEST_TIMEOUT_MS}.
+   * @throws InvalidKubeconfigError (400), ClusterUnreachableError, ClusterAddressRefusedError, ExecCredentialError (422).
+   */
   async test(dto: ClusterConnectionDto): Promise<ClusterTestResponse> {
-    const resolved = this.resolve(dto);
-    const probe = await this.connector.probe(this.connector.createClients('connection-test', resolved.text));
-    return { server: resolved.server, context: resolved.context, ...probe };
+    const deadline = new Deadline(CONNECTION_TEST_TIMEOUT_MS, this.clock);
+    const resolved = await this.resolve(dto, deadline);
+    const clients = this.connector.createClients('connection-test', resolved);
+    try {
+      const probe = await this.connector.probe(clients, deadline, resolved.serverField);
+      return { server: resolved.server, context: resolved.context, ...probe };
+    } finally {
+      await clients.close?.();
+    }
   }
 
   async list(): Promise<ClusterResponse[]> {
@@ -111,6 +131,7 @@ export class ClusterService extends ClusterClientProvider {
     await this.assertExists(name);
     await this.events.emit('cluster:removing', { cluster: name });
     const deleted = await this.repository.delete(name);
+    await this.clients.get(name)?.close?.();
     this.clients.delete(name);
     await this.events.emit('cluster:removed', { cluster: name });
     if (!deleted) throw new ClusterNotFoundError(name);
@@ -127,7 +148,7 @@ export class ClusterService extends ClusterClientProvider {
     if (cached) return cached;
     const entity = await this.repository.findOne(cluster);
     if (!entity) throw new ClusterNotFoundError(cluster);
-    const clients = this.connector.createClients(cluster, this.cipher.decrypt(entity.kubeconfigEnc));
+    const clients = this.connector.clientsFromStored(cluster, this.cipher.decrypt(entity.kubeconfigEnc));
     this.clients.set(cluster, clients);
     return clients;
   }
@@ -136,16 +157,12 @@ export class ClusterService extends ClusterClientProvider {
     return this.repository.names();
   }
 
-  private resolve(dto: ClusterConnectionDto): ResolvedKubeconfig {
-    if (dto.kubeconfig !== undefined) return resolveKubeconfig(dto.kubeconfig, { context: dto.context, baseDir: process.cwd() });
-    const path = resolve(dto.kubeconfigPath!);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new InvalidKubeconfigError(`kubeconfigPath ${path} cannot be read: ${(err as Error).message}`);
-    }
-    return resolveKubeconfig(text, { context: dto.context, baseDir: dirname(path) });
+  /** Reads (kubeconfigPath: allowed directories only) and resolves the kubeconfig off the event loop, within the deadline. */
+  private async resolve(dto: ClusterConnectionDto, deadline: Deadline): Promise<ResolvedKubeconfig> {
+    const source = dto.kubeconfig !== undefined ? 'kubeconfig' : 'kubeconfigPath';
+    const text = dto.kubeconfig ?? (await this.files.read(dto.kubeconfigPath!));
+    const timeoutMs = Math.min(KUBECONFIG_PARSE_TIMEOUT_MS, deadline.remainingMs());
+    return this.parser.resolve(text, this.connector.resolveOptions(source, dto.context), timeoutMs);
   }
 
   private exists(name: string): DomainError {

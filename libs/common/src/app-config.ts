@@ -39,4 +39,19 @@ export abstract class AppConfig {
   abstract readonly leaseRetryPeriodMs: number;
   /** Replicated mode: followers re-read the node table at least this often, ms, in case a change hint was lost (KNM_CACHE_CATCH_UP_MS, default 30 000). */
   abstract readonly cacheCatchUpIntervalMs: number;
+  /**
+   * Absolute paths of the exec credential plugins a kubeconfig may name in `users[].user.exec.command`
+   * (KNM_KUBECONFIG_EXEC_COMMANDS, comma list, default none: every `exec` user is refused).
+   */
+  abstract readonly kubeconfigExecCommands: string[];
+  /** Absolute directories `kubeconfigPath` may name files in (KNM_KUBECONFIG_DIRS, comma list, default none: kubeconfigPath is refused). */
+  abstract readonly kubeconfigDirs: string[];
+  /** Cluster API server hosts allowed although a default rule refuses them: hostnames (`*.example.com`), IPs or CIDRs (KNM_CLUSTER_HOSTS_ALLOW, comma list). */
+  abstract readonly clusterHostsAllow: string[];
+  /** Cluster API server hosts refused, over any allow: hostnames (`*.example.com`), IPs or CIDRs (KNM_CLUSTER_HOSTS_DENY, comma list). */
+  abstract readonly clusterHostsDeny: string[];
+  /** Rooms (task and cluster subscriptions) one socket may be in at once (KNM_SOCKET_MAX_ROOMS, default 256). */
+  abstract readonly socketMaxRooms: number;
+  /** Events per second one socket may send, sustained; bursts up to the same number (KNM_SOCKET_MAX_EVENTS_PER_SECOND, default 50). */
+  abstract readonly socketMaxEventsPerSecond: number;
 }

@@ -12,9 +12,17 @@ export const ErrorCode = {
   TaskNotFound: 'TASK_NOT_FOUND',
   InvalidKubeconfig: 'INVALID_KUBECONFIG',
   ClusterUnreachable: 'CLUSTER_UNREACHABLE',
+  /** The cluster's API server resolves to an address the server must not connect to (link-local, cloud metadata, a deny rule). */
+  ClusterAddressRefused: 'CLUSTER_ADDRESS_REFUSED',
+  /** The kubeconfig's exec credential plugin failed, timed out or printed no usable ExecCredential. */
+  ClusterCredentialsFailed: 'CLUSTER_CREDENTIALS_FAILED',
   NodeClaimed: 'NODE_CLAIMED',
   TaskNotCancellable: 'TASK_NOT_CANCELLABLE',
   TaskNotRetryable: 'TASK_NOT_RETRYABLE',
+  /** A socket is already in as many rooms as AppConfig.socketMaxRooms allows. */
+  TooManySubscriptions: 'TOO_MANY_SUBSCRIPTIONS',
+  /** A socket sent more events than AppConfig.socketMaxEventsPerSecond allows. */
+  RateLimited: 'RATE_LIMITED',
   Unauthorized: 'UNAUTHORIZED',
   Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',
@@ -35,6 +43,10 @@ export const ErrorHttpStatus: Record<ErrorCode, number> = {
   TASK_NOT_CANCELLABLE: 409,
   TASK_NOT_RETRYABLE: 409,
   CLUSTER_UNREACHABLE: 422,
+  CLUSTER_ADDRESS_REFUSED: 422,
+  CLUSTER_CREDENTIALS_FAILED: 422,
+  TOO_MANY_SUBSCRIPTIONS: 429,
+  RATE_LIMITED: 429,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   INTERNAL: 500,

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
+import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse, stringify } from 'yaml';
 import { ApiRoutes, ClusterResponse, ClusterTestResponse, ErrorBody } from '@knm/contracts';
@@ -22,7 +24,8 @@ describe('cluster registry over HTTP (kube-sim, real API process)', () => {
   let f: NodesFixture;
 
   beforeAll(async () => {
-    f = await startNodesFixture({ nodes: 8, podsPerNode: 0 });
+    // kubeconfigPath may only name files in KNM_KUBECONFIG_DIRS: allow the simulator's kubeconfig directory.
+    f = await startNodesFixture({ nodes: 8, podsPerNode: 0 }, (sim) => ({ KNM_KUBECONFIG_DIRS: dirname(sim.kubeconfigPath) }));
   });
   afterAll(async () => {
     await f?.stop();
@@ -40,10 +43,18 @@ describe('cluster registry over HTTP (kube-sim, real API process)', () => {
     expect(JSON.stringify(all.body)).not.toMatch(/kube-sim-token|kubeconfig/);
   });
 
-  it('registers a cluster from a kubeconfig path', async () => {
+  it('registers a cluster from a kubeconfig path in an allowed directory', async () => {
     const res = await f.client.post<ClusterResponse>(ApiRoutes.clusters(), { name: 'reg-path', kubeconfigPath: f.sim.kubeconfigPath, context: 'kube-sim' });
     expect(res.status).toBe(201);
     expect(res.body.server).toBe(f.sim.url);
+  });
+
+  it('refuses a kubeconfigPath file that names a token file, naming the field inside it', async () => {
+    const path = join(dirname(f.sim.kubeconfigPath), 'token-file.yaml');
+    writeFileSync(path, f.sim.kubeconfig.replace('token: kube-sim-token', `token-file: ${join(f.api.dataDir, 'encryption.key')}`));
+    const res = await f.client.post<ErrorBody>(ApiRoutes.clusterTest(), { kubeconfigPath: path });
+    expect(res.status).toBe(400);
+    expect(res.body.details?.violations).toEqual([{ field: 'kubeconfigPath.users[0].user.token-file', rule: expect.stringMatching(/names a file on the server/) }]);
   });
 
   it('answers 409 CLUSTER_EXISTS for a second cluster of the same name', async () => {
@@ -68,13 +79,13 @@ describe('cluster registry over HTTP (kube-sim, real API process)', () => {
     expect(await names()).not.toContain('bad-ctx');
   });
 
-  it('rejects a kubeconfig whose cluster has no server with 400', async () => {
+  it('rejects a kubeconfig whose cluster has no server with 400 naming the field', async () => {
     const doc = parse(f.sim.kubeconfig) as { clusters: { cluster: { server?: string } }[] };
     delete doc.clusters[0].cluster.server;
     const kubeconfig = stringify(doc);
     const res = await f.client.post<ErrorBody>(ApiRoutes.clusters(), { name: 'no-server', kubeconfig });
     expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/has no server/);
+    expect(res.body.details?.violations).toEqual([{ field: 'kubeconfig.clusters[0].cluster.server', rule: expect.stringMatching(/is required/) }]);
   });
 
   it('rejects an unreachable server with 422 CLUSTER_UNREACHABLE naming the URL and cause, and saves nothing', async () => {
@@ -111,10 +122,12 @@ describe('cluster registry over HTTP (kube-sim, real API process)', () => {
     expect(res.body.message).toMatch(message);
   });
 
-  it('rejects an unreadable kubeconfigPath with 400 naming the path', async () => {
-    const res = await f.client.post<ErrorBody>(ApiRoutes.clusters(), { name: 'nofile', kubeconfigPath: '/nonexistent/kubeconfig' });
-    expect(res.status).toBe(400);
-    expect(res.body.message).toMatch(/kubeconfigPath \/nonexistent\/kubeconfig cannot be read/);
+  it('answers a kubeconfigPath outside the allowed directories alike whether or not the file exists', async () => {
+    const missing = await f.client.post<ErrorBody>(ApiRoutes.clusters(), { name: 'nofile', kubeconfigPath: '/nonexistent/kubeconfig' });
+    const existing = await f.client.post<ErrorBody>(ApiRoutes.clusters(), { name: 'passwd', kubeconfigPath: '/etc/passwd' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details?.violations).toEqual([{ field: 'kubeconfigPath', rule: expect.stringMatching(/inside a directory allowed by KNM_KUBECONFIG_DIRS/) }]);
+    expect(existing.body).toEqual(missing.body);
   });
 
   it('tests a connection without saving the cluster', async () => {

@@ -11,12 +11,12 @@ export interface NodesFixture {
   stop(): Promise<void>;
 }
 
-/** Starts kube-sim and the API; stop() ends both. */
-export async function startNodesFixture(sim: KubeSimOptions = {}): Promise<NodesFixture> {
+/** Starts kube-sim and the API (with `apiEnv(sim)` as extra environment); stop() ends both. */
+export async function startNodesFixture(sim: KubeSimOptions = {}, apiEnv: (sim: KubeSim) => Record<string, string> = () => ({})): Promise<NodesFixture> {
   const kubeSim = await startKubeSim({ nodes: 20, seed: 7, port: 0, podsPerNode: 3, ...sim });
   let api: ApiProcess;
   try {
-    api = await startApi();
+    api = await startApi({ env: apiEnv(kubeSim) });
   } catch (err) {
     await kubeSim.stop();
     throw err;

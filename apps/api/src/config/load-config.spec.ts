@@ -59,4 +59,44 @@ describe('loadConfig', () => {
   it('rejects a console dir without index.html', () => {
     expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_CONSOLE_DIR: tmp() })).toThrow(/KNM_CONSOLE_DIR must be a directory holding the built console/);
   });
+
+  it('defaults the kubeconfig, cluster host and socket settings to the closed, bounded values', () => {
+    const c = loadConfig({ KNM_DATA_DIR: tmp() });
+    expect(c).toMatchObject({
+      kubeconfigExecCommands: [],
+      kubeconfigDirs: [],
+      clusterHostsAllow: [],
+      clusterHostsDeny: [],
+      socketMaxRooms: 256,
+      socketMaxEventsPerSecond: 50,
+    });
+  });
+
+  it('reads the kubeconfig, cluster host and socket settings as comma lists and numbers', () => {
+    const c = loadConfig({
+      KNM_DATA_DIR: tmp(),
+      KNM_KUBECONFIG_EXEC_COMMANDS: '/usr/local/bin/kubelogin, /opt/aws/bin/aws-iam-authenticator',
+      KNM_KUBECONFIG_DIRS: '/etc/knm/kubeconfigs/',
+      KNM_CLUSTER_HOSTS_ALLOW: '169.254.10.0/24,*.lab.internal',
+      KNM_CLUSTER_HOSTS_DENY: '10.99.0.0/16',
+      KNM_SOCKET_MAX_ROOMS: '10',
+      KNM_SOCKET_MAX_EVENTS_PER_SECOND: '5',
+    });
+    expect(c.kubeconfigExecCommands).toEqual(['/usr/local/bin/kubelogin', '/opt/aws/bin/aws-iam-authenticator']);
+    expect(c.kubeconfigDirs).toEqual(['/etc/knm/kubeconfigs/']);
+    expect(c.clusterHostsAllow).toEqual(['169.254.10.0/24', '*.lab.internal']);
+    expect(c.clusterHostsDeny).toEqual(['10.99.0.0/16']);
+    expect(c).toMatchObject({ socketMaxRooms: 10, socketMaxEventsPerSecond: 5 });
+  });
+
+  it.each([
+    [{ KNM_KUBECONFIG_EXEC_COMMANDS: 'kubelogin' }, /KNM_KUBECONFIG_EXEC_COMMANDS must list absolute paths, got "kubelogin"/],
+    [{ KNM_KUBECONFIG_DIRS: 'kubeconfigs' }, /KNM_KUBECONFIG_DIRS must list absolute paths/],
+    [{ KNM_CLUSTER_HOSTS_ALLOW: '10.0.0.0/40' }, /KNM_CLUSTER_HOSTS_ALLOW entry "10.0.0.0\/40" is not a valid CIDR/],
+    [{ KNM_CLUSTER_HOSTS_DENY: 'http://x' }, /KNM_CLUSTER_HOSTS_DENY entry "http:\/\/x" is not a/],
+    [{ KNM_SOCKET_MAX_ROOMS: '0' }, /KNM_SOCKET_MAX_ROOMS must be between 1/],
+    [{ KNM_SOCKET_MAX_EVENTS_PER_SECOND: 'many' }, /KNM_SOCKET_MAX_EVENTS_PER_SECOND must be a whole number/],
+  ])('names the setting when %j is invalid', (env, message) => {
+    expect(() => loadConfig({ KNM_DATA_DIR: tmp(), ...env })).toThrow(message);
+  });
 });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppConfig } from '@knm/common';
 import { leaseTimingViolation } from '@knm/leader';
+import { hostRuleViolation } from '@knm/cluster';
 
 /** A configuration error: names the key and the rule. main.ts prints it and exits 1. */
 export class ConfigError extends Error {
@@ -38,6 +39,12 @@ const KEYS = {
   leaseRenewDeadlineMs: 'KNM_LEASE_RENEW_DEADLINE_MS',
   leaseRetryPeriodMs: 'KNM_LEASE_RETRY_PERIOD_MS',
   cacheCatchUpIntervalMs: 'KNM_CACHE_CATCH_UP_MS',
+  kubeconfigExecCommands: 'KNM_KUBECONFIG_EXEC_COMMANDS',
+  kubeconfigDirs: 'KNM_KUBECONFIG_DIRS',
+  clusterHostsAllow: 'KNM_CLUSTER_HOSTS_ALLOW',
+  clusterHostsDeny: 'KNM_CLUSTER_HOSTS_DENY',
+  socketMaxRooms: 'KNM_SOCKET_MAX_ROOMS',
+  socketMaxEventsPerSecond: 'KNM_SOCKET_MAX_EVENTS_PER_SECOND',
 } as const;
 type Key = keyof typeof KEYS;
 
@@ -61,6 +68,12 @@ class ValidatedConfig extends AppConfig {
     readonly leaseRenewDeadlineMs: number,
     readonly leaseRetryPeriodMs: number,
     readonly cacheCatchUpIntervalMs: number,
+    readonly kubeconfigExecCommands: string[],
+    readonly kubeconfigDirs: string[],
+    readonly clusterHostsAllow: string[],
+    readonly clusterHostsDeny: string[],
+    readonly socketMaxRooms: number,
+    readonly socketMaxEventsPerSecond: number,
   ) {
     super();
   }
@@ -89,6 +102,26 @@ function intIn(key: string, raw: string, min: number, max: number): number {
   const n = Number(raw);
   if (n < min || n > max) throw new ConfigError(key, `must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+const commaList = (raw: string | undefined): string[] => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** A comma list of absolute paths (exec plugins, kubeconfig directories), normalised. */
+function absolutePaths(key: string, raw: string | undefined): string[] {
+  return commaList(raw).map((p) => {
+    if (!isAbsolute(p)) throw new ConfigError(key, `must list absolute paths, got "${p}"`);
+    return normalize(p);
+  });
+}
+
+/** A comma list of cluster host rules: hostnames (optionally `*.` wildcards), IPs or CIDRs (libs/cluster address-policy). */
+function hostRules(key: string, raw: string | undefined): string[] {
+  const rules = commaList(raw);
+  for (const rule of rules) {
+    const problem = hostRuleViolation(rule);
+    if (problem) throw new ConfigError(key, `entry "${rule}" ${problem}`);
+  }
+  return rules;
 }
 
 function loadEncryptionKey(raw: string | undefined, dataDir: string): Buffer {
@@ -158,7 +191,7 @@ export function loadConfig(env: Source = process.env): AppConfig {
     throw new ConfigError(KEYS.consoleDir, `must be a directory holding the built console (no index.html in ${consoleDir})`);
   }
   const replicaId = get('replicaId') || `${hostname()}-${process.pid}`;
-  const corsOrigins = (get('corsOrigins') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const corsOrigins = commaList(get('corsOrigins'));
   const leaseTiming = {
     leaseDurationMs: intIn(KEYS.leaseDurationMs, get('leaseDurationMs') ?? '15000', 100, 600_000),
     renewDeadlineMs: intIn(KEYS.leaseRenewDeadlineMs, get('leaseRenewDeadlineMs') ?? '10000', 50, 600_000),
@@ -172,9 +205,16 @@ export function loadConfig(env: Source = process.env): AppConfig {
     throw new ConfigError(KEYS.encryptionKey, `is required with ${KEYS.databaseUrl}: every replica must share the key (openssl rand -base64 32)`);
   }
   const encryptionKey = loadEncryptionKey(get('encryptionKey'), dataDir);
+  const kubeconfigExecCommands = absolutePaths(KEYS.kubeconfigExecCommands, get('kubeconfigExecCommands'));
+  const kubeconfigDirs = absolutePaths(KEYS.kubeconfigDirs, get('kubeconfigDirs'));
+  const clusterHostsAllow = hostRules(KEYS.clusterHostsAllow, get('clusterHostsAllow'));
+  const clusterHostsDeny = hostRules(KEYS.clusterHostsDeny, get('clusterHostsDeny'));
+  const socketMaxRooms = intIn(KEYS.socketMaxRooms, get('socketMaxRooms') ?? '256', 1, 100_000);
+  const socketMaxEventsPerSecond = intIn(KEYS.socketMaxEventsPerSecond, get('socketMaxEventsPerSecond') ?? '50', 1, 100_000);
   return new ValidatedConfig(
     port, host, dataDir, databaseUrl, encryptionKey, taskDefaultConcurrency, clusterMaxConcurrency,
     taskMaxAttempts, taskHeartbeatMs, taskTakeoverAfterMs, taskDeadlineMs, consoleDir, replicaId, corsOrigins, leaseTiming.leaseDurationMs, leaseTiming.renewDeadlineMs,
-    leaseTiming.retryPeriodMs, cacheCatchUpIntervalMs,
+    leaseTiming.retryPeriodMs, cacheCatchUpIntervalMs, kubeconfigExecCommands, kubeconfigDirs, clusterHostsAllow, clusterHostsDeny,
+    socketMaxRooms, socketMaxEventsPerSecond,
   );
 }
