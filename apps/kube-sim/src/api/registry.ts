@@ -141,6 +141,20 @@ export class ResourceRegistry<T extends KubeObject> {
     return this.store.remove(namespace, name) as T;
   }
 
+  /**
+   * Stores an object a simulated controller creates, keeping the name, uid and creationTimestamp
+   * it chose (so replacements and events are derived from the seed, not from the order of API
+   * calls); validated like a create. @throws ApiError 409 AlreadyExists, 422 Invalid.
+   */
+  createAsController(obj: T): T {
+    const next = { ...obj, apiVersion: groupVersion(this.def), kind: this.def.kind, metadata: { ...obj.metadata, resourceVersion: '' } } as T;
+    this.check(next, undefined);
+    if (this.store.get(next.metadata.namespace, next.metadata.name)) throw alreadyExists(this.target(next.metadata.name));
+    const stored = this.store.add(next);
+    this.strategy.afterWrite?.(stored, undefined);
+    return stored;
+  }
+
   /** Stores a change made by the simulator itself (a controller), running the same strategy hooks. */
   writeAsController(next: T): T {
     const old = this.get(next.metadata.namespace, next.metadata.name);

@@ -20,6 +20,8 @@ export interface HttpContext {
   control: ControlHandler;
   /** `host:port` for /api's serverAddressByClientCIDRs. */
   serverAddress(): string;
+  /** Served at /version. */
+  kubernetesVersion: string;
 }
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -76,7 +78,7 @@ async function handle(ctx: HttpContext, req: IncomingMessage, res: ServerRespons
 
 function nonResource(ctx: HttpContext, path: string): ApiResponse {
   const ok = (value: unknown): ApiResponse => ({ status: 200, body: JSON.stringify(value) });
-  if (path === '/version') return ok(versionInfo());
+  if (path === '/version') return ok(versionInfo(ctx.kubernetesVersion));
   if (path === '/api') return ok(coreApiVersions(ctx.serverAddress()));
   if (path === '/api/v1') return ok(apiResourceList(ctx.resources, '', 'v1'));
   if (path === '/healthz' || path === '/livez' || path === '/readyz') return { status: 200, body: 'ok', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
