@@ -1,10 +1,10 @@
 import type { CoreEvent, KubeObject, Node, Pod, PodDisruptionBudget, WorkloadController } from './api/types';
 import { ResourceRegistry, type ResourceStrategy } from './api/registry';
 import { DEFAULT_TABLE, type TableConvertor } from './api/table';
-import { EVENT_TABLE, NAMESPACE_TABLE, NODE_TABLE, PDB_TABLE, POD_TABLE } from './api/printers';
+import { EVENT_TABLE, LEASE_TABLE, NAMESPACE_TABLE, NODE_TABLE, PDB_TABLE, POD_TABLE } from './api/printers';
 import { ObjectStore, ResourceVersionClock, type IndexFunction } from './store/object-store';
 import {
-  ALL_RESOURCES, DAEMON_SETS, DEPLOYMENTS, EVENTS, NAMESPACES, NODES, PODS, POD_DISRUPTION_BUDGETS, REPLICA_SETS, STATEFUL_SETS, type ResourceDefinition,
+  ALL_RESOURCES, DAEMON_SETS, DEPLOYMENTS, EVENTS, LEASES, NAMESPACES, NODES, PODS, POD_DISRUPTION_BUDGETS, REPLICA_SETS, STATEFUL_SETS, type ResourceDefinition,
 } from './store/resource-definition';
 import { NodeController, nodeStrategy } from './control/node-controller';
 import { nodeEventsFor } from './control/node-conditions';
@@ -12,6 +12,7 @@ import { SimKubelets } from './control/kubelet';
 import { NodeFaults } from './control/node-faults';
 import { HistoryPlayer } from './control/node-history';
 import { NodeChurn } from './control/churn';
+import { NodeLeases, type Lease } from './control/node-leases';
 import { EventRecorder } from './events/event-recorder';
 import { generateNodes } from './generator/node-generator';
 import { generateWorkloads } from './generator/workload-generator';
@@ -77,6 +78,7 @@ export class SimCluster {
   readonly history: HistoryPlayer;
   readonly churn: NodeChurn;
   readonly events: EventRecorder;
+  readonly leases: NodeLeases;
   readonly podController: PodController;
   readonly disruptionController: DisruptionController;
   readonly disruptionStats: DisruptionStats;
@@ -99,9 +101,10 @@ export class SimCluster {
       this.registries.set(def, new ResourceRegistry(store, strategies.get(def) ?? {}, this.random, options.now));
       this.tables.set(def, DEFAULT_TABLE);
     }
-    for (const [def, table] of [[NODES, NODE_TABLE], [PODS, POD_TABLE], [NAMESPACES, NAMESPACE_TABLE], [POD_DISRUPTION_BUDGETS, PDB_TABLE], [EVENTS, EVENT_TABLE]] as const) this.tables.set(def, table);
+    for (const [def, table] of [[NODES, NODE_TABLE], [PODS, POD_TABLE], [NAMESPACES, NAMESPACE_TABLE], [POD_DISRUPTION_BUDGETS, PDB_TABLE], [EVENTS, EVENT_TABLE], [LEASES, LEASE_TABLE]] as const) this.tables.set(def, table);
     this.events = new EventRecorder(this.registry<CoreEvent>(EVENTS), seeded.fork('events'), options.now, options.eventLimit);
-    this.nodeController = new NodeController(this.nodeRegistry, options.now);
+    this.leases = new NodeLeases(this.registry<Lease>(LEASES), options.now);
+    this.nodeController = new NodeController(this.nodeRegistry, options.now, (node) => this.leases.renew(node));
     this.kubelets = new SimKubelets(this.nodeController, seeded.fork('kubelets'), options.now);
     this.nodeFaults = new NodeFaults(this.kubelets, this.nodeController);
     this.history = new HistoryPlayer(this.nodeFaults, this.nodeController, options.now);
@@ -133,6 +136,11 @@ export class SimCluster {
     const o = this.options;
     const nodes = generateNodes({ count: o.nodes, seed: o.seed, now: o.referenceTime, kubernetesVersion: o.kubernetesVersion, olderKubeletShare: o.olderKubeletShare, zones: o.zones });
     for (const node of nodes) this.nodeRegistry.store.add(node);
+    const leases = this.registry<Lease>(LEASES).store;
+    for (const node of nodes) {
+      const ready = node.status.conditions.find((c) => c.type === 'Ready');
+      leases.add(NodeLeases.forNode(node, ready?.status === 'Unknown' && ready.lastHeartbeatTime ? new Date(ready.lastHeartbeatTime) : o.referenceTime));
+    }
     if (o.podsPerNode > 0) {
       const w = generateWorkloads(o.seed, nodes, o.podsPerNode, o.referenceTime, o.kubernetesVersion);
       const put = (def: ResourceDefinition, objects: KubeObject[]): void => {
@@ -170,7 +178,10 @@ export class SimCluster {
   private nodeWritten(node: Node, old: Node | undefined): void {
     for (const event of nodeEventsFor(node, old)) this.events.record(event);
     this.nodeController.scheduleReconcile(node);
-    if (old && SimKubelets.isPosting(old) !== SimKubelets.isPosting(node)) this.podController.kubeletChanged(node.metadata.name, SimKubelets.isPosting(node));
+    if (old && SimKubelets.isPosting(old) !== SimKubelets.isPosting(node)) {
+      this.podController.kubeletChanged(node.metadata.name, SimKubelets.isPosting(node));
+      if (SimKubelets.isPosting(node)) this.leases.renew(node);
+    }
     this.podController.workloads.nodesChanged();
   }
 }

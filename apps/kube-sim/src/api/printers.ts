@@ -135,3 +135,9 @@ export const EVENT_TABLE: TableConvertor = {
     return [last, e.type ?? '', e.reason ?? '', target, e.involvedObject?.fieldPath ?? '', host ? `${component}, ${host}` : component, String(e.message ?? '').trim(), first, e.count || 1, e.metadata.name];
   },
 };
+
+/** `kubectl get leases` columns (printers.go leaseColumnDefinitions): Name, Holder, Age. */
+export const LEASE_TABLE: TableConvertor = {
+  columns: [NAME_COLUMN, column('Holder', 'string', 'holderIdentity contains the identity of the holder of a current lease.'), AGE_COLUMN],
+  cells: (obj, now) => [obj.metadata.name, String((obj.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ''), age(obj.metadata.creationTimestamp, now)],
+};

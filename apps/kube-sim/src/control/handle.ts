@@ -40,7 +40,10 @@ export function createHandle(cluster: SimCluster, faults: FaultInjector, stats: 
       removeTaint: (name, key, effect) => nc.removeTaint(name, key, effect),
       setLabels: (name, labels) => nc.setLabels(name, labels),
       modify: (name, mutate) => nc.modify(name, mutate),
-      delete: (name) => void nodes.delete(undefined, name, {}),
+      delete: (name) => {
+        nodes.delete(undefined, name, {});
+        cluster.leases.remove(name);
+      },
       setHeartbeatInterval: (ms) => nc.setHeartbeatInterval(ms),
     },
     pods: {

@@ -37,6 +37,8 @@ export class NodeController {
   constructor(
     private readonly registry: ResourceRegistry<Node>,
     private readonly now: () => Date,
+    /** Called for each posting node on every heartbeat tick (the kubelet renews its lease). */
+    private readonly onHeartbeat: (node: Node) => void = () => undefined,
   ) {}
 
   /** Queues a taint reconcile of `node` (run on the next tick, as a separate write). */
@@ -102,7 +104,10 @@ export class NodeController {
     return node;
   }
 
-  /** Starts or stops (0) heartbeats: every `intervalMs`, each node whose kubelet posts (Ready not Unknown) gets a new lastHeartbeatTime (a status-only write). */
+  /**
+   * Starts or stops (0) heartbeats: every `intervalMs`, each node whose kubelet posts (Ready not
+   * Unknown) gets a new lastHeartbeatTime (a status-only write) and its lease a new renewTime.
+   */
   setHeartbeatInterval(intervalMs: number): void {
     clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
@@ -120,7 +125,7 @@ export class NodeController {
       const node = e.object;
       if ((conditionStatus(node, 'Ready') ?? 'Unknown') === 'Unknown') continue;
       const conditions = node.status.conditions.map((c): NodeCondition => (c.status === 'Unknown' ? c : { ...c, lastHeartbeatTime: hb }));
-      this.registry.writeAsController({ ...node, status: { ...node.status, conditions } });
+      this.onHeartbeat(this.registry.writeAsController({ ...node, status: { ...node.status, conditions } }));
     }
   }
 

@@ -104,7 +104,13 @@ export const EVENTS: ResourceDefinition = {
   ]),
 };
 
+/** coordination.k8s.io/v1 leases (the kubelets' node leases in kube-node-lease). */
+export const LEASES: ResourceDefinition = {
+  group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', kind: 'Lease', namespaced: true, shortNames: [],
+  verbs: READ_WRITE, subresources: [], fields: new Map(metaFields(true)),
+};
+
 /** Every resource the simulator serves, in discovery order. */
 export const ALL_RESOURCES: readonly ResourceDefinition[] = [
-  NAMESPACES, NODES, PODS, EVENTS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, POD_DISRUPTION_BUDGETS,
+  NAMESPACES, NODES, PODS, EVENTS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, POD_DISRUPTION_BUDGETS, LEASES,
 ];
