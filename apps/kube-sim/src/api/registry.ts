@@ -25,8 +25,8 @@ export interface ResourceStrategy<T extends KubeObject> {
   /** Fills defaults of a created object. */
   prepareForCreate?(obj: T): T;
   /**
-   * Deletes `obj`; returns the object as the response shows it. Default: removed at once.
-   * Pods override this with graceful deletion.
+   * Deletes `obj` (or, with options.dryRun, only reports it); returns the object as the response
+   * shows it. Default: removed at once. Pods override this with graceful deletion.
    */
   delete?(obj: T, options: DeleteOptions): T;
   /** Called after every stored change (e.g. to let a controller react). */
@@ -136,8 +136,8 @@ export class ResourceRegistry<T extends KubeObject> {
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
       throw new ApiError(409, 'Conflict', `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`, { name, kind: this.def.resource });
     }
-    if (options.dryRun) return old;
     if (this.strategy.delete) return this.strategy.delete(old, options);
+    if (options.dryRun) return old;
     return this.store.remove(namespace, name) as T;
   }
 
