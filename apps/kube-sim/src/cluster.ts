@@ -154,7 +154,7 @@ export class SimCluster {
       put(STATEFUL_SETS, w.statefulSets);
       put(POD_DISRUPTION_BUDGETS, w.podDisruptionBudgets);
       put(PODS, w.pods);
-      for (const ns of new Set(w.podDisruptionBudgets.map((p) => p.metadata.namespace as string))) this.disruptionController.refreshNamespace(ns);
+      for (const ns of new Set(w.podDisruptionBudgets.map((p) => p.metadata.namespace as string))) this.disruptionController.refreshNamespace(ns, o.referenceTime);
     }
     // Like a freshly started apiserver: no watch history before now.
     for (const r of this.registries.values()) r.store.hub.compactThrough(this.clock.current);

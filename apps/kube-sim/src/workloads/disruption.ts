@@ -87,8 +87,8 @@ export class DisruptionController {
     });
   }
 
-  /** Recomputes and stores (when changed) the status of every budget in `namespace`. */
-  refreshNamespace(namespace: string): void {
+  /** Recomputes and stores (when changed) the status of every budget in `namespace`; a changed condition gets lastTransitionTime `at`. */
+  refreshNamespace(namespace: string, at: Date = this.now()): void {
     const budgets = this.pdbs.store.entries(namespace).map((e) => e.object);
     if (budgets.length === 0) return;
     // Index the namespace's pods by label once, so each budget only scans its candidates.
@@ -108,7 +108,7 @@ export class DisruptionController {
       for (const pdb of budgets) {
         const firstLabel = Object.entries(pdb.spec.selector?.matchLabels ?? {})[0];
         const candidates = firstLabel ? (byLabel.get(`${firstLabel[0]}=${firstLabel[1]}`) ?? []) : all;
-        this.refresh(pdb, candidates);
+        this.refresh(pdb, candidates, at);
       }
     } finally {
       this.refreshing = false;
@@ -175,7 +175,7 @@ export class DisruptionController {
     });
   }
 
-  private refresh(pdb: PodDisruptionBudget, podsInNs: readonly Pod[]): void {
+  private refresh(pdb: PodDisruptionBudget, podsInNs: readonly Pod[], at: Date): void {
     const state = computeBudget(pdb, selectedPods(pdb, podsInNs), this.controllers);
     const old = pdb.status;
     if (old && old.currentHealthy === state.currentHealthy && old.desiredHealthy === state.desiredHealthy && old.expectedPods === state.expectedPods && old.disruptionsAllowed === state.disruptionsAllowed && old.observedGeneration === (pdb.metadata.generation ?? 1)) return;
@@ -190,7 +190,7 @@ export class DisruptionController {
         ...state,
         conditions: [{
           type: 'DisruptionAllowed', status, reason: sufficient ? 'SufficientPods' : 'InsufficientPods', message: '', observedGeneration: pdb.metadata.generation ?? 1,
-          lastTransitionTime: previous?.status === status ? previous.lastTransitionTime : rfc3339(this.now()),
+          lastTransitionTime: previous?.status === status ? previous.lastTransitionTime : rfc3339(at),
         }],
       },
     });
