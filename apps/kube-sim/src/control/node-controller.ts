@@ -5,8 +5,6 @@ import { validateTaints } from '../api/validation';
 import { NODE_MERGE_SCHEMA } from '../patch/strategic-merge-patch';
 import { conditionStatus, desiredControllerTaints, reconcileControllerTaints } from './node-conditions';
 
-export { CONTROLLER_TAINTS } from './node-conditions';
-
 const rfc3339 = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**

@@ -1,6 +1,6 @@
 import type { Node } from '../api/types';
 import type { NodeController } from './node-controller';
-import { SimKubelets, type ConditionChange } from './kubelet';
+import type { ConditionChange, SimKubelets } from './kubelet';
 import type { ConditionStatus } from './node-conditions';
 
 /** Options of a timed NotReady episode. Times in real milliseconds. */
@@ -119,5 +119,3 @@ export class NodeFaults {
     set.add(t);
   }
 }
-
-export { SimKubelets };

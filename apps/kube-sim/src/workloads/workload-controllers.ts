@@ -65,7 +65,7 @@ export class WorkloadControllers {
       message: ref.kind === 'StatefulSet' ? `create Pod ${name} in StatefulSet ${ref.name} successful` : `Created pod: ${name}`,
       source: ref.kind === 'StatefulSet' ? EVENT_SOURCES.statefulSetController : ref.kind === 'DaemonSet' ? EVENT_SOURCES.daemonSetController : EVENT_SOURCES.replicaSetController,
     });
-    if (nodeName) this.bind(stored, nodeName, ref.kind !== 'DaemonSet');
+    if (nodeName) this.bind(stored, nodeName);
     else this.failScheduling(stored);
   }
 
@@ -96,25 +96,23 @@ export class WorkloadControllers {
       const node = pickNode(pod, pod.metadata.uid, nodes);
       if (node) {
         this.unscheduled.delete(key);
-        this.bind(pod, node.metadata.name, true);
+        this.bind(pod, node.metadata.name);
       }
     }
   }
 
-  /** Binds `pod` to `nodeName` (pods/binding), then the kubelet starts it. */
-  private bind(pod: Pod, nodeName: string, announce: boolean): void {
+  /** Binds `pod` to `nodeName` (pods/binding; DaemonSet pods too, through the default scheduler), then the kubelet starts it. */
+  private bind(pod: Pod, nodeName: string): void {
     const node = this.nodes.store.get(undefined, nodeName);
     const hostIP = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address;
     const bound = this.pods.writeAsController({ ...pod, spec: { ...pod.spec, nodeName }, status: pendingStatus(true, hostIP, this.now()) });
-    if (announce) {
-      this.events.record({
-        involvedObject: podRef(bound),
-        type: 'Normal',
-        reason: 'Scheduled',
-        message: `Successfully assigned ${bound.metadata.namespace}/${bound.metadata.name} to ${nodeName}`,
-        source: EVENT_SOURCES.scheduler,
-      });
-    }
+    this.events.record({
+      involvedObject: podRef(bound),
+      type: 'Normal',
+      reason: 'Scheduled',
+      message: `Successfully assigned ${bound.metadata.namespace}/${bound.metadata.name} to ${nodeName}`,
+      source: EVENT_SOURCES.scheduler,
+    });
     this.startPod(bound);
   }
 
