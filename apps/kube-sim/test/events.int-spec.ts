@@ -61,6 +61,17 @@ describe('kube-sim core/v1 Events over HTTP', () => {
     }
   });
 
+  it('stores an event a client creates (e.g. a console recording its own cordon) and finds it by involvedObject', async () => {
+    const node = sim.nodes.get(name);
+    const body = {
+      metadata: { generateName: `${name}.` }, involvedObject: { kind: 'Node', name, uid: node?.metadata.uid, apiVersion: 'v1' }, reason: 'CordonedByKnm',
+      message: 'cordoned by alice: kernel update', type: 'Normal', source: { component: 'kube-node-manager' }, count: 1,
+    };
+    const created = await request(`${sim.url}/api/v1/namespaces/default/events`, { method: 'POST', body });
+    const found = await request(`${sim.url}/api/v1/events?fieldSelector=${encodeURIComponent(`involvedObject.name=${name},source=kube-node-manager`)}`);
+    expect([created.status, items(found.body).map((e) => e.reason)]).toEqual([201, ['CordonedByKnm']]);
+  });
+
   it('answers 400 for a field selector events do not support', async () => {
     const out = await request(`${sim.url}/api/v1/events?fieldSelector=spec.nodeName%3Dx`);
     expect([out.status, out.body.message]).toEqual([400, 'field label not supported: spec.nodeName']);
