@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: builds what is missing, then runs the API + console on http://localhost:8080
-// with SQLite under ./data. `npm run demo` (--demo) also starts kube-sim with a realistic
-// 200-node cluster and registers it as "demo", so the console shows live nodes at once.
+// with SQLite under ./data. `npm run demo` (--demo) also starts two kube-sim clusters and registers
+// them through the API, so the console shows a living fleet at once: "demo" (200 nodes, Kubernetes
+// v1.32, 3 zones) and "demo-edge" (60 nodes, v1.31 with a third of the kubelets one minor behind,
+// 2 zones), each with a little background churn (nodes going NotReady, unreachable, rebooted or
+// under pressure, and back).
 import { buildConsoleIfStale, buildServer, consoleDist, root, startChild } from './lib.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,20 +21,28 @@ const stopAll = () => {
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
 
-let kubeconfig = null;
+/** The demo clusters: kube-sim flags per cluster (see docs/kube-sim.md). */
+const DEMO_CLUSTERS = [
+  { name: 'demo', args: ['--nodes', process.env.KNM_DEMO_NODES ?? '200', '--seed', 'demo', '--kubernetes-version', 'v1.32.4', '--zones', '3', '--churn-per-hour', '6'] },
+  { name: 'demo-edge', args: ['--nodes', process.env.KNM_DEMO_EDGE_NODES ?? '60', '--seed', 'demo-edge', '--kubernetes-version', 'v1.31.6', '--older-kubelet-share', '0.35', '--zones', '2', '--churn-per-hour', '4'] },
+];
+
+const demoKubeconfigs = [];
 if (demo) {
-  const simPort = process.env.KNM_DEMO_SIM_PORT ?? '6443';
+  const firstPort = Number(process.env.KNM_DEMO_SIM_PORT ?? '6443');
   mkdirSync(join(root, 'data'), { recursive: true });
-  const kubeconfigPath = join(root, 'data/demo.kubeconfig');
-  const { child } = await startChild(
-    'kube-sim',
-    process.execPath,
-    [join(root, 'dist/server/apps/kube-sim/src/main.js'), '--nodes', process.env.KNM_DEMO_NODES ?? '200', '--seed', 'demo', '--port', simPort, '--kubeconfig', kubeconfigPath],
-    {},
-    /KUBE_SIM_LISTENING (\S+)/,
-  );
-  children.push(child);
-  kubeconfig = kubeconfigPath;
+  for (const [i, cluster] of DEMO_CLUSTERS.entries()) {
+    const kubeconfigPath = join(root, `data/${cluster.name}.kubeconfig`);
+    const { child } = await startChild(
+      `kube-sim ${cluster.name}`,
+      process.execPath,
+      [join(root, 'dist/server/apps/kube-sim/src/main.js'), ...cluster.args, '--heartbeat-ms', '60000', '--port', String(firstPort === 0 ? 0 : firstPort + i), '--kubeconfig', kubeconfigPath],
+      {},
+      /KUBE_SIM_LISTENING (\S+)/,
+    );
+    children.push(child);
+    demoKubeconfigs.push({ name: cluster.name, path: kubeconfigPath });
+  }
 }
 
 const { child: api, match } = await startChild(
@@ -50,13 +61,15 @@ const url = match[1];
 
 if (demo) {
   const { readFileSync } = await import('node:fs');
-  const res = await fetch(`${url}/api/v1/clusters`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'demo', kubeconfig: readFileSync(kubeconfig, 'utf8') }),
-  });
-  if (res.status === 201) console.log('registered kube-sim as cluster "demo"');
-  else if (res.status === 409) console.log('cluster "demo" already registered');
-  else console.error(`registering the demo cluster failed: ${res.status} ${await res.text()}`);
+  for (const cluster of demoKubeconfigs) {
+    const res = await fetch(`${url}/api/v1/clusters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: cluster.name, kubeconfig: readFileSync(cluster.path, 'utf8') }),
+    });
+    if (res.status === 201) console.log(`registered kube-sim as cluster "${cluster.name}"`);
+    else if (res.status === 409) console.log(`cluster "${cluster.name}" already registered`);
+    else console.error(`registering the ${cluster.name} cluster failed: ${res.status} ${await res.text()}`);
+  }
 }
 console.log(`\nkube-node-manager is running: ${url.replace('127.0.0.1', 'localhost')}  (Ctrl-C stops it)\n`);

@@ -2,10 +2,40 @@ import { startKubeSim, type KubeSimOptions } from './sim';
 import { parseFaultSettings, type FaultSettings } from './faults/faults';
 
 const USAGE = `usage: kube-sim [--nodes N] [--seed S] [--port P] [--host H] [--kubeconfig PATH]
-  [--pods-per-node N] [--time-factor F] [--heartbeat-ms MS] [--bookmark-ms MS]
+  [--pods-per-node N] [--time-factor F] [--grace-scale F] [--replacement-delay-seconds S]
+  [--pod-startup-seconds S] [--heartbeat-ms MS] [--bookmark-ms MS] [--reference-time ISO]
+  [--kubernetes-version vX.Y.Z] [--older-kubelet-share P] [--zones N] [--event-limit N]
+  [--churn-per-hour N] [--churn-min-seconds S] [--churn-max-seconds S]
   fault flags: [--latency-ms MS] [--latency-jitter-ms MS] [--error-rate-500 P] [--error-rate-429 P]
   [--retry-after-seconds S] [--max-rps N] [--watch-history N] [--drop-watches-every S]
   [--drop-watch-mode close|reset] [--force-gone N]`;
+
+const NUMBER_FLAGS: Record<string, keyof KubeSimOptions> = {
+  nodes: 'nodes',
+  port: 'port',
+  'pods-per-node': 'podsPerNode',
+  'time-factor': 'timeFactor',
+  'grace-scale': 'graceScale',
+  'replacement-delay-seconds': 'replacementDelaySeconds',
+  'pod-startup-seconds': 'podStartupSeconds',
+  'heartbeat-ms': 'heartbeatIntervalMs',
+  'bookmark-ms': 'bookmarkIntervalMs',
+  'older-kubelet-share': 'olderKubeletShare',
+  zones: 'zones',
+  'event-limit': 'eventLimit',
+};
+const STRING_FLAGS: Record<string, keyof KubeSimOptions> = {
+  seed: 'seed',
+  host: 'host',
+  kubeconfig: 'kubeconfigPath',
+  'reference-time': 'referenceTime',
+  'kubernetes-version': 'kubernetesVersion',
+};
+const CHURN_FLAGS: Record<string, 'perHour' | 'minSeconds' | 'maxSeconds'> = {
+  'churn-per-hour': 'perHour',
+  'churn-min-seconds': 'minSeconds',
+  'churn-max-seconds': 'maxSeconds',
+};
 
 const FAULT_FLAGS: Record<string, keyof FaultSettings> = {
   'latency-ms': 'latencyMs',
@@ -25,8 +55,9 @@ const FAULT_FLAGS: Record<string, keyof FaultSettings> = {
  * @throws Error naming an unknown flag or a bad value.
  */
 export function parseArgs(argv: string[]): KubeSimOptions {
-  const options: KubeSimOptions = {};
+  const options: Record<string, unknown> = {};
   const faults: Record<string, unknown> = {};
+  const churn: Record<string, number> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
@@ -39,19 +70,17 @@ export function parseArgs(argv: string[]): KubeSimOptions {
       return n;
     };
     if (flag in FAULT_FLAGS) faults[FAULT_FLAGS[flag]] = flag === 'drop-watch-mode' ? value : num();
-    else if (flag === 'nodes') options.nodes = num();
-    else if (flag === 'seed') options.seed = value;
-    else if (flag === 'port') options.port = num();
-    else if (flag === 'host') options.host = value;
-    else if (flag === 'kubeconfig') options.kubeconfigPath = value;
-    else if (flag === 'pods-per-node') options.podsPerNode = num();
-    else if (flag === 'time-factor') options.timeFactor = num();
-    else if (flag === 'heartbeat-ms') options.heartbeatIntervalMs = num();
-    else if (flag === 'bookmark-ms') options.bookmarkIntervalMs = num();
+    else if (flag in NUMBER_FLAGS) options[NUMBER_FLAGS[flag]] = num();
+    else if (flag in STRING_FLAGS) options[STRING_FLAGS[flag]] = value;
+    else if (flag in CHURN_FLAGS) churn[CHURN_FLAGS[flag]] = num();
     else throw new Error(`unknown flag --${flag}`);
   }
+  if (Object.keys(churn).length) {
+    if (churn.perHour === undefined) throw new Error('--churn-min-seconds and --churn-max-seconds need --churn-per-hour');
+    options.churn = churn;
+  }
   options.faults = parseFaultSettings(faults);
-  return options;
+  return options as KubeSimOptions;
 }
 
 async function main(): Promise<void> {
@@ -62,8 +91,14 @@ async function main(): Promise<void> {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
     process.exit(2);
   }
-  const sim = await startKubeSim(options);
-  process.stdout.write(`kube-sim: ${sim.nodes.list().length} nodes, kubeconfig ${sim.kubeconfigPath}\n`);
+  let sim;
+  try {
+    sim = await startKubeSim(options);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`kube-sim: ${sim.nodes.list().length} nodes, ${sim.pods.list().length} pods, kubeconfig ${sim.kubeconfigPath}\n`);
   process.stdout.write(`KUBE_SIM_LISTENING ${sim.url}\n`);
   const shutdown = (): void => {
     void sim.stop().then(() => process.exit(0));

@@ -27,3 +27,42 @@ export function controlPlaneNode(sim: KubeSim): Node {
 export function evictions429(sim: KubeSim): number {
   return sim.stats().requests.byResourceAndCode['pods/eviction']?.['429'] ?? 0;
 }
+
+/** Whether a pod is a static pod's mirror. */
+export function isMirror(pod: Pod): boolean {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+}
+
+/** `namespace/name` of a pod. */
+export function podKey(pod: Pod): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+/** Deletes every PodDisruptionBudget through the API (so evictions never wait on a budget). */
+export async function deleteAllBudgets(sim: KubeSim): Promise<void> {
+  for (const b of sim.podDisruptionBudgets.list()) {
+    await fetch(`${sim.url}/apis/policy/v1/namespaces/${b.metadata.namespace}/poddisruptionbudgets/${b.metadata.name}`, { method: 'DELETE' });
+  }
+}
+
+/**
+ * Creates a pod bound to `node` through the API: `bare` (no controller), optionally with an
+ * emptyDir volume, or in phase Succeeded. Returns its `namespace/name`.
+ */
+export async function createPodOn(sim: KubeSim, node: string, name: string, opts: { emptyDir?: boolean; phase?: 'Running' | 'Succeeded'; labels?: Record<string, string> } = {}): Promise<string> {
+  const body = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels: { run: name, ...opts.labels } },
+    spec: {
+      nodeName: node,
+      containers: [{ name: 'main', image: 'docker.io/library/busybox:1.37' }],
+      terminationGracePeriodSeconds: 30,
+      ...(opts.emptyDir ? { volumes: [{ name: 'scratch', emptyDir: {} }] } : {}),
+    },
+    status: { phase: opts.phase ?? 'Running', conditions: [{ type: 'Ready', status: opts.phase === 'Succeeded' ? 'False' : 'True' }] },
+  };
+  const res = await fetch(`${sim.url}/api/v1/namespaces/default/pods`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`creating pod ${name}: ${res.status} ${await res.text()}`);
+  return `default/${name}`;
+}

@@ -1,12 +1,25 @@
 import type { ResourceDefinition } from '../store/resource-definition';
 
-/** The Kubernetes version the simulator reports (kubectl's version skew checks read it). */
-export const SIMULATED_KUBERNETES_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.4' } as const;
+/** The Kubernetes version the simulator reports by default (kubectl's version skew checks read it). */
+export const DEFAULT_KUBERNETES_VERSION = 'v1.32.4';
 
-/** `GET /version` (version.Info). */
-export function versionInfo(): Record<string, string> {
+/**
+ * Parses `vMAJOR.MINOR.PATCH` (e.g. `v1.31.6`).
+ * @throws Error for anything else.
+ */
+export function parseKubernetesVersion(version: string): { major: number; minor: number; patch: number } {
+  const m = /^v(\d{1,2})\.(\d{1,3})\.(\d{1,3})$/.exec(version);
+  if (!m) throw new Error(`kubernetesVersion must look like v1.32.4, got ${version}`);
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
+}
+
+/** `GET /version` (version.Info) for `version` (`vMAJOR.MINOR.PATCH`). */
+export function versionInfo(version = DEFAULT_KUBERNETES_VERSION): Record<string, string> {
+  const v = parseKubernetesVersion(version);
   return {
-    ...SIMULATED_KUBERNETES_VERSION,
+    major: String(v.major),
+    minor: String(v.minor),
+    gitVersion: version,
     gitCommit: '59526cd4867447956156ae3a602fcbac10a2c335',
     gitTreeState: 'clean',
     buildDate: '2025-04-22T16:02:27Z',

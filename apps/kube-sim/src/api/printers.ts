@@ -1,4 +1,4 @@
-import type { KubeObject, Node, Pod, PodDisruptionBudget } from './types';
+import type { CoreEvent, KubeObject, Node, Pod, PodDisruptionBudget } from './types';
 import { AGE_COLUMN, NAME_COLUMN, age, column, type TableConvertor } from './table';
 
 /** Node status column: Ready/NotReady/Unknown plus `,SchedulingDisabled` (printers.go printNode). */
@@ -105,4 +105,39 @@ export const PDB_TABLE: TableConvertor = {
 export const NAMESPACE_TABLE: TableConvertor = {
   columns: [NAME_COLUMN, column('Status', 'string', 'The status of the namespace'), AGE_COLUMN],
   cells: (obj, now) => [obj.metadata.name, String((obj.status as { phase?: string } | undefined)?.phase ?? 'Active'), age(obj.metadata.creationTimestamp, now)],
+};
+
+/**
+ * `kubectl get events` columns (printers.go eventColumnDefinitions and printEvent, generated wide
+ * as the apiserver does; kubectl hides priority-1 columns without `-o wide`). Object is
+ * `<lowercase kind>/<name>`; Source is `component, host`.
+ */
+export const EVENT_TABLE: TableConvertor = {
+  columns: [
+    column('Last Seen', 'string', 'The time at which the most recent occurrence of this event was recorded.'),
+    column('Type', 'string', 'Type of this event (Normal, Warning), new types could be added in the future'),
+    column('Reason', 'string', "This should be a short, machine understandable string that gives the reason for the transition into the object's current status."),
+    column('Object', 'string', 'The object that this event is about.'),
+    column('Subobject', 'string', 'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement.', 1),
+    column('Source', 'string', 'The component reporting this event. Should be a short machine understandable string.', 1),
+    column('Message', 'string', 'A human-readable description of the status of this operation.'),
+    column('First Seen', 'string', 'The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)', 1),
+    column('Count', 'string', 'The number of times this event has occurred.', 1),
+    column('Name', 'string', 'Name must be unique within a namespace.', 1, 'name'),
+  ],
+  cells: (obj, now) => {
+    const e = obj as CoreEvent;
+    const first = age(e.firstTimestamp, now);
+    const last = e.lastTimestamp ? age(e.lastTimestamp, now) : first;
+    const target = e.involvedObject?.name ? `${String(e.involvedObject.kind ?? '').toLowerCase()}/${e.involvedObject.name}` : String(e.involvedObject?.kind ?? '').toLowerCase();
+    const component = e.source?.component || e.reportingComponent || '';
+    const host = e.source?.host || e.reportingInstance || '';
+    return [last, e.type ?? '', e.reason ?? '', target, e.involvedObject?.fieldPath ?? '', host ? `${component}, ${host}` : component, String(e.message ?? '').trim(), first, e.count || 1, e.metadata.name];
+  },
+};
+
+/** `kubectl get leases` columns (printers.go leaseColumnDefinitions): Name, Holder, Age. */
+export const LEASE_TABLE: TableConvertor = {
+  columns: [NAME_COLUMN, column('Holder', 'string', 'holderIdentity contains the identity of the holder of a current lease.'), AGE_COLUMN],
+  cells: (obj, now) => [obj.metadata.name, String((obj.spec as { holderIdentity?: string } | undefined)?.holderIdentity ?? ''), age(obj.metadata.creationTimestamp, now)],
 };

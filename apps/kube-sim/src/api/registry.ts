@@ -25,8 +25,8 @@ export interface ResourceStrategy<T extends KubeObject> {
   /** Fills defaults of a created object. */
   prepareForCreate?(obj: T): T;
   /**
-   * Deletes `obj`; returns the object as the response shows it. Default: removed at once.
-   * Pods override this with graceful deletion.
+   * Deletes `obj` (or, with options.dryRun, only reports it); returns the object as the response
+   * shows it. Default: removed at once. Pods override this with graceful deletion.
    */
   delete?(obj: T, options: DeleteOptions): T;
   /** Called after every stored change (e.g. to let a controller react). */
@@ -136,9 +136,23 @@ export class ResourceRegistry<T extends KubeObject> {
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
       throw new ApiError(409, 'Conflict', `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`, { name, kind: this.def.resource });
     }
-    if (options.dryRun) return old;
     if (this.strategy.delete) return this.strategy.delete(old, options);
+    if (options.dryRun) return old;
     return this.store.remove(namespace, name) as T;
+  }
+
+  /**
+   * Stores an object a simulated controller creates, keeping the name, uid and creationTimestamp
+   * it chose (so replacements and events are derived from the seed, not from the order of API
+   * calls); validated like a create. @throws ApiError 409 AlreadyExists, 422 Invalid.
+   */
+  createAsController(obj: T): T {
+    const next = { ...obj, apiVersion: groupVersion(this.def), kind: this.def.kind, metadata: { ...obj.metadata, resourceVersion: '' } } as T;
+    this.check(next, undefined);
+    if (this.store.get(next.metadata.namespace, next.metadata.name)) throw alreadyExists(this.target(next.metadata.name));
+    const stored = this.store.add(next);
+    this.strategy.afterWrite?.(stored, undefined);
+    return stored;
   }
 
   /** Stores a change made by the simulator itself (a controller), running the same strategy hooks. */

@@ -140,3 +140,29 @@ export interface WorkloadController extends KubeObject {
   spec: { replicas?: number; selector: LabelSelectorSpec; template: { metadata: { labels: Record<string, string> }; spec: Record<string, unknown> }; [field: string]: unknown };
   status: Record<string, unknown>;
 }
+
+/** core/v1 ObjectReference as events carry it in `involvedObject`. */
+export interface ObjectReference {
+  kind: string;
+  name: string;
+  namespace?: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
+/** core/v1 Event (the legacy event API that kubelet and controllers write and kubectl reads). Times RFC 3339. */
+export interface CoreEvent extends KubeObject {
+  involvedObject: ObjectReference;
+  reason: string;
+  message: string;
+  source: { component: string; host?: string };
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+  type: 'Normal' | 'Warning';
+  eventTime: null;
+  reportingComponent: string;
+  reportingInstance: string;
+}

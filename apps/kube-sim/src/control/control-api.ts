@@ -1,83 +1,88 @@
-import type { JsonValue, Taint } from '../api/types';
+import type { JsonValue } from '../api/types';
 import { ApiError } from '../api/status';
 import { parseFaultSettings } from '../faults/faults';
 import type { ApiResponse } from '../server/resource-api';
 import type { KubeSimHandle } from '../sim-handle';
-
-const json = (status: number, value: unknown): ApiResponse => ({ status, body: JSON.stringify(value) });
-const bad = (message: string): ApiResponse => json(400, { message });
-const obj = (body: JsonValue | undefined): Record<string, JsonValue> => (body && typeof body === 'object' && !Array.isArray(body) ? body : {});
+import { NODE_ROUTES } from './control-nodes';
+import { badRequest, json, type ControlRoute } from './control-route';
 
 /**
- * The `/sim/...` control API over the library handle (same operations, JSON in and out):
+ * The `/sim/...` control API over the library handle (same operations, JSON in and out). Bad
+ * input is 400 `{code: "BAD_REQUEST", message, details: {violations: [{field, rule}]}}` and
+ * changes nothing; a missing node or pod is the apiserver's 404 Status.
  *
  * - `GET /sim/faults`, `PUT /sim/faults` (partial FaultSettings) -> FaultSettings
  * - `POST /sim/watches/drop` `{mode?: "close"|"reset"}` -> `{dropped}`
  * - `POST /sim/watches/force-gone` `{count?: 1}`; `POST /sim/watches/compact` (all history expires)
- * - `GET /sim/stats` -> SimStatsSnapshot
- * - `PUT /sim/nodes/:name/ready` `{status: "True"|"False"|"Unknown"}`
- * - `POST /sim/nodes/:name/taints` Taint; `DELETE /sim/nodes/:name/taints/:key[?effect=E]`
- * - `PATCH /sim/nodes/:name/labels` `{key: value|null}`
+ * - `GET /sim/stats` -> SimStatsSnapshot (requests, watches, disruptions); `POST /sim/stats/reset` -> zeroed snapshot
  * - `PUT /sim/heartbeats` `{intervalMs}` (0 = off)
+ * - node faults, labels, taints, histories and churn: see control-nodes.ts
  * - `PUT /sim/pods/:namespace/:name/ready` `{ready: boolean}`
  *
- * Node and pod actions answer the stored object; Kubernetes errors come back as Status objects.
+ * Node and pod actions answer the stored object.
  */
 export function createControlHandler(sim: KubeSimHandle): (method: string, path: string[], query: URLSearchParams, body: JsonValue | undefined) => ApiResponse | undefined {
+  const routes = [...CORE_ROUTES, ...NODE_ROUTES];
   return (method, path, query, body) => {
-    const route = `${method} ${path.map((p, i) => (isParam(path, i) ? ':' : p)).join('/')}`;
-    try {
-      return dispatch(sim, route, path, query, obj(body));
-    } catch (err) {
-      if (err instanceof ApiError) return json(err.code, err.toStatus());
-      return bad(err instanceof Error ? err.message : String(err));
+    for (const route of routes) {
+      const params = match(route, method, path);
+      if (!params) continue;
+      try {
+        return route.handle(sim, { params, query, body: body && typeof body === 'object' && !Array.isArray(body) ? body : {} });
+      } catch (err) {
+        if (err instanceof ApiError) return json(err.code, err.toStatus());
+        return badRequest(err instanceof Error ? err.message : String(err), 'body');
+      }
     }
+    return undefined;
   };
 }
 
-function isParam(path: string[], i: number): boolean {
-  if (path[0] === 'nodes') return i === 1 || (path[2] === 'taints' && i === 3);
-  if (path[0] === 'pods') return i === 1 || i === 2;
-  return false;
+function match(route: ControlRoute, method: string, path: string[]): Record<string, string> | undefined {
+  if (route.method !== method) return undefined;
+  const parts = route.path.split('/');
+  if (parts.length !== path.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].startsWith(':')) params[parts[i].slice(1)] = path[i];
+    else if (parts[i] !== path[i]) return undefined;
+  }
+  return params;
 }
 
-function dispatch(sim: KubeSimHandle, route: string, path: string[], query: URLSearchParams, body: Record<string, JsonValue>): ApiResponse | undefined {
-  switch (route) {
-    case 'GET faults':
+const CORE_ROUTES: ControlRoute[] = [
+  { method: 'GET', path: 'faults', handle: (sim) => json(200, sim.faults.get()) },
+  { method: 'PUT', path: 'faults', handle: (sim, r) => json(200, sim.faults.set(parseFaultSettings(r.body))) },
+  { method: 'POST', path: 'watches/drop', handle: (sim, r) => json(200, { dropped: sim.faults.dropWatches(r.body.mode === 'reset' ? 'reset' : 'close') }) },
+  {
+    method: 'POST', path: 'watches/force-gone',
+    handle: (sim, r) => {
+      sim.faults.forceGone(typeof r.body.count === 'number' ? r.body.count : 1);
       return json(200, sim.faults.get());
-    case 'PUT faults':
-      return json(200, sim.faults.set(parseFaultSettings(body)));
-    case 'POST watches/drop': {
-      const mode = body.mode === 'reset' ? 'reset' : 'close';
-      return json(200, { dropped: sim.faults.dropWatches(mode) });
-    }
-    case 'POST watches/force-gone':
-      sim.faults.forceGone(typeof body.count === 'number' ? body.count : 1);
-      return json(200, sim.faults.get());
-    case 'POST watches/compact':
+    },
+  },
+  {
+    method: 'POST', path: 'watches/compact',
+    handle: (sim) => {
       sim.faults.compactHistory();
       return json(200, { resourceVersion: sim.resourceVersion() });
-    case 'GET stats':
-      return json(200, sim.stats());
-    case 'PUT heartbeats':
-      if (typeof body.intervalMs !== 'number' || body.intervalMs < 0) return bad('intervalMs must be a non-negative number');
-      sim.nodes.setHeartbeatInterval(body.intervalMs);
-      return json(200, { intervalMs: body.intervalMs });
-    case 'PUT nodes/:/ready':
-      if (body.status !== 'True' && body.status !== 'False' && body.status !== 'Unknown') return bad('status must be "True", "False" or "Unknown"');
-      return json(200, sim.nodes.setReady(path[1], body.status));
-    case 'POST nodes/:/taints':
-      if (typeof body.key !== 'string' || typeof body.effect !== 'string') return bad('a taint needs key and effect');
-      return json(200, sim.nodes.addTaint(path[1], body as unknown as Taint));
-    case 'DELETE nodes/:/taints/:':
-      return json(200, sim.nodes.removeTaint(path[1], path[3], query.get('effect') ?? undefined));
-    case 'PATCH nodes/:/labels':
-      if (Object.values(body).some((v) => v !== null && typeof v !== 'string')) return bad('label values must be strings or null');
-      return json(200, sim.nodes.setLabels(path[1], body as Record<string, string | null>));
-    case 'PUT pods/:/:/ready':
-      if (typeof body.ready !== 'boolean') return bad('ready must be a boolean');
-      return json(200, sim.pods.setReady(path[1], path[2], body.ready));
-    default:
-      return undefined;
-  }
-}
+    },
+  },
+  { method: 'GET', path: 'stats', handle: (sim) => json(200, sim.stats()) },
+  { method: 'POST', path: 'stats/reset', handle: (sim) => json(200, sim.resetStats()) },
+  {
+    method: 'PUT', path: 'heartbeats',
+    handle: (sim, r) => {
+      if (typeof r.body.intervalMs !== 'number' || r.body.intervalMs < 0) return badRequest('intervalMs must be a non-negative number', 'intervalMs');
+      sim.nodes.setHeartbeatInterval(r.body.intervalMs);
+      return json(200, { intervalMs: r.body.intervalMs });
+    },
+  },
+  {
+    method: 'PUT', path: 'pods/:namespace/:name/ready',
+    handle: (sim, r) => {
+      if (typeof r.body.ready !== 'boolean') return badRequest('ready must be a boolean', 'ready');
+      return json(200, sim.pods.setReady(r.params.namespace, r.params.name, r.body.ready));
+    },
+  },
+];

@@ -3,37 +3,30 @@ import { notFound } from '../api/status';
 import type { ResourceRegistry, ResourceStrategy } from '../api/registry';
 import { validateTaints } from '../api/validation';
 import { NODE_MERGE_SCHEMA } from '../patch/strategic-merge-patch';
-import { nodeConditions } from '../generator/node-generator';
+import { conditionStatus, desiredControllerTaints, reconcileControllerTaints } from './node-conditions';
 
 const rfc3339 = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z');
-
-/** Taint keys the node lifecycle controller owns (k8s.io/api core/v1 well_known_taints.go). */
-export const CONTROLLER_TAINTS = {
-  notReady: 'node.kubernetes.io/not-ready',
-  unreachable: 'node.kubernetes.io/unreachable',
-  unschedulable: 'node.kubernetes.io/unschedulable',
-} as const;
 
 /**
  * Node RESTStrategy (pkg/registry/core/node/strategy.go): writes to the node keep the old status,
  * writes to nodes/status keep the old spec; taints validated; strategic patches use the Node merge
- * keys (spec.taints atomic).
+ * keys (spec.taints atomic). `onChange` sees every stored write with the previous state.
  */
-export function nodeStrategy(onChange: (node: Node) => void): ResourceStrategy<Node> {
+export function nodeStrategy(onChange: (node: Node, old: Node | undefined) => void): ResourceStrategy<Node> {
   return {
     mergeSchema: NODE_MERGE_SCHEMA,
     validate: (node) => validateTaints(node.spec?.taints),
     prepareForUpdate: (next, old, subresource) => (subresource === 'status' ? { ...next, spec: old.spec } : { ...next, status: old.status }),
-    afterWrite: (node) => onChange(node),
+    afterWrite: (node, old) => onChange(node, old),
   };
 }
 
 /**
- * Plays the kubelet and the node lifecycle controller for the simulated nodes: Ready flips,
- * taints, labels, heartbeats. Every action is a write with a new resourceVersion and a watch
- * event. After any node change it reconciles the controller-owned taints in a separate write,
- * like the real controller (TaintNodesByCondition): unschedulable:NoSchedule while
- * spec.unschedulable; not-ready or unreachable NoSchedule+NoExecute while Ready is False/Unknown.
+ * Plays the node lifecycle controller for the simulated nodes and offers direct node edits
+ * (taints, labels, any mutation). Every action is a write with a new resourceVersion and a watch
+ * event. After any node change it reconciles the controller-owned taints in a separate write, like
+ * the real controller (see desiredControllerTaints): unschedulable, not-ready, unreachable and
+ * the pressure taints. Heartbeats advance lastHeartbeatTime of nodes whose kubelet is posting.
  */
 export class NodeController {
   private readonly pending = new Set<string>();
@@ -42,6 +35,8 @@ export class NodeController {
   constructor(
     private readonly registry: ResourceRegistry<Node>,
     private readonly now: () => Date,
+    /** Called for each posting node on every heartbeat tick (the kubelet renews its lease). */
+    private readonly onHeartbeat: (node: Node) => void = () => undefined,
   ) {}
 
   /** Queues a taint reconcile of `node` (run on the next tick, as a separate write). */
@@ -51,17 +46,6 @@ export class NodeController {
     setImmediate(() => {
       this.pending.delete(node.metadata.name);
       this.reconcileTaints(node.metadata.name);
-    });
-  }
-
-  /** Sets the Ready condition like a kubelet (True/False) or the lifecycle controller (Unknown). @throws ApiError 404. */
-  setReady(name: string, status: 'True' | 'False' | 'Unknown'): Node {
-    return this.modify(name, (node) => {
-      const now = this.now();
-      const current = node.status.conditions.find((c) => c.type === 'Ready')?.status;
-      if (current === status) return;
-      const health = status === 'True' ? 'Ready' : status === 'False' ? 'NotReady' : 'Unknown';
-      node.status.conditions = nodeConditions(health, now, now);
     });
   }
 
@@ -111,7 +95,17 @@ export class NodeController {
     return stored;
   }
 
-  /** Starts or stops (0) heartbeats: every `intervalMs`, each Ready node's lastHeartbeatTime advances (a status-only write). */
+  /** The node, or 404. */
+  get(name: string): Node {
+    const node = this.registry.store.get(undefined, name);
+    if (!node) throw notFound(this.registry.target(name));
+    return node;
+  }
+
+  /**
+   * Starts or stops (0) heartbeats: every `intervalMs`, each node whose kubelet posts (Ready not
+   * Unknown) gets a new lastHeartbeatTime (a status-only write) and its lease a new renewTime.
+   */
   setHeartbeatInterval(intervalMs: number): void {
     clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
@@ -127,27 +121,18 @@ export class NodeController {
     const hb = rfc3339(this.now());
     for (const e of this.registry.store.entries()) {
       const node = e.object;
-      if (node.status.conditions.find((c) => c.type === 'Ready')?.status !== 'True') continue;
-      const conditions = node.status.conditions.map((c): NodeCondition => ({ ...c, lastHeartbeatTime: hb }));
-      this.registry.writeAsController({ ...node, status: { ...node.status, conditions } });
+      if ((conditionStatus(node, 'Ready') ?? 'Unknown') === 'Unknown') continue;
+      const conditions = node.status.conditions.map((c): NodeCondition => (c.status === 'Unknown' ? c : { ...c, lastHeartbeatTime: hb }));
+      this.onHeartbeat(this.registry.writeAsController({ ...node, status: { ...node.status, conditions } }));
     }
   }
 
   private reconcileTaints(name: string): void {
     const node = this.registry.store.get(undefined, name);
     if (!node) return;
-    const ready = node.status.conditions.find((c) => c.type === 'Ready')?.status ?? 'Unknown';
-    const now = rfc3339(this.now());
-    const owned = new Set<string>(Object.values(CONTROLLER_TAINTS));
     const existing = node.spec.taints ?? [];
-    const keep = existing.filter((t) => !owned.has(t.key));
-    const want: Taint[] = [];
-    const carry = (key: string, effect: string): Taint => existing.find((t) => t.key === key && t.effect === effect) ?? { key, effect, ...(effect === 'NoExecute' ? { timeAdded: now } : {}) };
-    if (node.spec.unschedulable) want.push(carry(CONTROLLER_TAINTS.unschedulable, 'NoSchedule'));
-    if (ready === 'False') want.push(carry(CONTROLLER_TAINTS.notReady, 'NoSchedule'), carry(CONTROLLER_TAINTS.notReady, 'NoExecute'));
-    if (ready === 'Unknown') want.push(carry(CONTROLLER_TAINTS.unreachable, 'NoSchedule'), carry(CONTROLLER_TAINTS.unreachable, 'NoExecute'));
-    const next = [...keep, ...want];
-    const key = (ts: Taint[]): string => JSON.stringify(ts.map((t) => `${t.key}:${t.effect}`).sort());
+    const next = reconcileControllerTaints(existing, desiredControllerTaints(node), rfc3339(this.now()));
+    const key = (ts: readonly Taint[]): string => JSON.stringify(ts.map((t) => `${t.key}:${t.effect}`).sort());
     if (key(next) === key(existing)) return;
     const spec = { ...node.spec };
     if (next.length) spec.taints = next;

@@ -1,4 +1,5 @@
 import type { Node, NodeCondition, Taint } from '../api/types';
+import { DEFAULT_KUBERNETES_VERSION, parseKubernetesVersion } from '../api/discovery';
 import { createRandom, type Random } from '../util/random';
 
 /** Options of the generated node set. */
@@ -8,6 +9,12 @@ export interface NodeGeneratorOptions {
   seed: number | string;
   /** Reference time: creation timestamps lie before it, condition times near it. */
   now: Date;
+  /** The control plane's version; most kubelets run it (default v1.32.4). */
+  kubernetesVersion?: string;
+  /** Share of workers on the previous minor version's kubelet (version skew, default 0.1). */
+  olderKubeletShare?: number;
+  /** Availability zones of the region the nodes spread over (1-6, default 3). */
+  zones?: number;
 }
 
 interface InstanceType {
@@ -29,9 +36,11 @@ const WORKER_TYPES: InstanceType[] = [
 const CONTROL_PLANE_TYPE: InstanceType = { name: 'm5.large', cpu: 2, memoryGi: 8, arch: 'amd64' };
 const INFRA_TYPE: InstanceType = { name: 'm5.2xlarge', cpu: 8, memoryGi: 32, arch: 'amd64' };
 const GPU_TYPE: InstanceType = { name: 'g5.2xlarge', cpu: 8, memoryGi: 32, arch: 'amd64', gpus: 1 };
-/** The kubelet version most nodes run, and the older one of an upgrade in progress. */
-export const CURRENT_KUBELET_VERSION = 'v1.32.4';
-const OLDER_KUBELET_VERSION = 'v1.31.8';
+/** The kubelet version of an upgrade in progress: the previous minor of `version`. */
+export function olderKubeletVersion(version: string): string {
+  const v = parseKubernetesVersion(version);
+  return `v${v.major}.${Math.max(0, v.minor - 1)}.8`;
+}
 
 type Role = 'control-plane' | 'worker' | 'infra' | 'gpu';
 type Health = 'Ready' | 'NotReady' | 'Unknown';
@@ -51,7 +60,9 @@ const share = (n: number, p: number): number => (n < 8 ? 0 : Math.max(1, Math.ro
 export function generateNodes(options: NodeGeneratorOptions): Node[] {
   const random = createRandom(options.seed).fork('nodes');
   const region = random.pick(REGIONS);
-  const zones = ['a', 'b', 'c'].map((z) => `${region}${z}`);
+  const zones = ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, Math.min(6, Math.max(1, Math.floor(options.zones ?? 3)))).map((z) => `${region}${z}`);
+  const current = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  const versions = { current, older: olderKubeletVersion(current), olderShare: options.olderKubeletShare ?? 0.1 };
   const n = Math.max(0, Math.floor(options.count));
   const controlPlanes = Math.min(3, n);
   const workers = n - controlPlanes;
@@ -73,7 +84,7 @@ export function generateNodes(options: NodeGeneratorOptions): Node[] {
   for (const i of takeWorkers(share(workers, 0.01))) if (health[i] === 'Ready') health[i] = 'Unknown';
   const cordoned = new Set(takeWorkers(share(workers, 0.03)));
   const usedIps = new Set<string>();
-  return roles.map((role, i) => buildNode(random, options.now, { role, health: health[i], cordoned: cordoned.has(i), zone: zones[i % 3], region, usedIps }));
+  return roles.map((role, i) => buildNode(random, options.now, { role, health: health[i], cordoned: cordoned.has(i), zone: zones[i % zones.length], zoneIndex: i % zones.length, region, usedIps, versions }));
 }
 
 interface NodePlan {
@@ -81,20 +92,22 @@ interface NodePlan {
   health: Health;
   cordoned: boolean;
   zone: string;
+  zoneIndex: number;
   region: string;
   usedIps: Set<string>;
+  versions: { current: string; older: string; olderShare: number };
 }
 
 function buildNode(random: Random, now: Date, plan: NodePlan): Node {
   let ip: string;
-  do ip = `10.${random.int(0, 3) * 16 + ['a', 'b', 'c'].indexOf(plan.zone.slice(-1))}.${random.int(0, 255)}.${random.int(2, 254)}`;
+  do ip = `10.${random.int(0, 3) * 16 + plan.zoneIndex}.${random.int(0, 255)}.${random.int(2, 254)}`;
   while (plan.usedIps.has(ip));
   plan.usedIps.add(ip);
   const name = `ip-${ip.replace(/\./g, '-')}.${plan.region}.compute.internal`;
   const type = plan.role === 'control-plane' ? CONTROL_PLANE_TYPE : plan.role === 'infra' ? INFRA_TYPE : plan.role === 'gpu' ? GPU_TYPE : random.pick(WORKER_TYPES);
   const ageDays = plan.role === 'control-plane' ? random.int(300, 420) : random.int(0, 200);
   const created = new Date(now.getTime() - ageDays * 86_400_000 - random.int(0, 86_399) * 1000);
-  const kubeletVersion = plan.role !== 'control-plane' && random.chance(0.1) ? OLDER_KUBELET_VERSION : CURRENT_KUBELET_VERSION;
+  const kubeletVersion = plan.role !== 'control-plane' && random.chance(plan.versions.olderShare) ? plan.versions.older : plan.versions.current;
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': type.arch,
     'beta.kubernetes.io/instance-type': type.name,
@@ -201,7 +214,9 @@ export function nodeConditions(health: Health, now: Date, transition: Date): Nod
   const hb = rfc3339(now);
   const tr = rfc3339(transition);
   if (health === 'Unknown') {
-    const unknown = (type: string): NodeCondition => ({ type, status: 'Unknown', lastHeartbeatTime: tr, lastTransitionTime: hb, reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' });
+    // The kubelet's last heartbeat came a grace period (40 s) before the controller marked it Unknown.
+    const lastPost = rfc3339(new Date(transition.getTime() - 40_000));
+    const unknown = (type: string): NodeCondition => ({ type, status: 'Unknown', lastHeartbeatTime: lastPost, lastTransitionTime: tr, reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' });
     return [unknown('MemoryPressure'), unknown('DiskPressure'), unknown('PIDPressure'), unknown('Ready')];
   }
   return [

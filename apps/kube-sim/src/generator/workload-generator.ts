@@ -1,5 +1,6 @@
 import type { KubeObject, Node, Pod, PodDisruptionBudget, WorkloadController } from '../api/types';
 import { createRandom } from '../util/random';
+import { DEFAULT_KUBERNETES_VERSION } from '../api/discovery';
 import { buildPod, controllerRef, podSpec, TOLERATE_ALL, type PodState, type PodTemplate } from './pod-templates';
 
 /** Everything generated besides nodes. */
@@ -18,7 +19,7 @@ const APP_NAMESPACES = ['payments', 'checkout', 'search', 'catalog', 'identity']
 const APPS = ['api', 'web', 'worker', 'gateway', 'cache', 'scheduler', 'notifier', 'indexer', 'auth', 'billing'];
 const STATEFUL = ['postgres', 'redis', 'kafka', 'elasticsearch', 'zookeeper'];
 const DAEMONS: [string, string, string][] = [
-  ['kube-system', 'kube-proxy', 'registry.k8s.io/kube-proxy:v1.32.4'],
+  ['kube-system', 'kube-proxy', 'registry.k8s.io/kube-proxy:{version}'],
   ['kube-system', 'aws-node', '602401143452.dkr.ecr.eu-west-1.amazonaws.com/amazon-k8s-cni:v1.19.2'],
   ['monitoring', 'node-exporter', 'quay.io/prometheus/node-exporter:v1.9.0'],
 ];
@@ -33,7 +34,7 @@ const CONTROLLER_OWNED_TAINTS = ['node.kubernetes.io/not-ready', 'node.kubernete
  * Succeeded/Failed Job pods. Every StatefulSet and about half the Deployments get a PDB that
  * allows one disruption while all pods are Ready.
  */
-export function generateWorkloads(seed: number | string, nodes: readonly Node[], podsPerNode: number, now: Date): GeneratedWorkloads {
+export function generateWorkloads(seed: number | string, nodes: readonly Node[], podsPerNode: number, now: Date, kubernetesVersion = DEFAULT_KUBERNETES_VERSION): GeneratedWorkloads {
   const random = createRandom(seed).fork('workloads');
   const out: GeneratedWorkloads = { namespaces: [], daemonSets: [], deployments: [], replicaSets: [], statefulSets: [], pods: [], podDisruptionBudgets: [] };
   const ago = (maxDays: number): Date => new Date(now.getTime() - random.int(3600, maxDays * 86400) * 1000);
@@ -51,7 +52,7 @@ export function generateWorkloads(seed: number | string, nodes: readonly Node[],
   });
 
   for (const [namespace, name, image] of DAEMONS) {
-    const t: PodTemplate = { namespace, labels: { 'app.kubernetes.io/name': name, app: name, 'controller-revision-hash': random.suffix(10) }, spec: podSpec(image, name, { tolerations: TOLERATE_ALL, cpu: '25m', memory: '64Mi' }) };
+    const t: PodTemplate = { namespace, labels: { 'app.kubernetes.io/name': name, app: name, 'controller-revision-hash': random.suffix(10) }, spec: podSpec(image.replace('{version}', kubernetesVersion), name, { tolerations: TOLERATE_ALL, cpu: '25m', memory: '64Mi' }) };
     const ds = controller('DaemonSet', name, namespace, nodes.length, t);
     out.daemonSets.push(ds);
     const owned = { ...t, owner: controllerRef(ds) };
@@ -63,7 +64,7 @@ export function generateWorkloads(seed: number | string, nodes: readonly Node[],
       const t: PodTemplate = {
         namespace: 'kube-system', labels: { component, tier: 'control-plane' },
         annotations: { 'kubernetes.io/config.hash': random.hex(32), 'kubernetes.io/config.mirror': random.hex(32), 'kubernetes.io/config.source': 'file' },
-        spec: { ...podSpec(`registry.k8s.io/${component}:v1.32.4`, component, { tolerations: [{ operator: 'Exists', effect: 'NoExecute' }], cpu: '250m', memory: '256Mi' }), hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2000001000 },
+        spec: { ...podSpec(`registry.k8s.io/${component}:${kubernetesVersion}`, component, { tolerations: [{ operator: 'Exists', effect: 'NoExecute' }], cpu: '250m', memory: '256Mi' }), hostNetwork: true, priorityClassName: 'system-node-critical', priority: 2000001000 },
         owner: { apiVersion: 'v1', kind: 'Node', name: node.metadata.name, uid: node.metadata.uid, controller: true },
       };
       out.pods.push(buildPod(random, t, `${component}-${node.metadata.name}`, node, stateOn(node), ago(60)));

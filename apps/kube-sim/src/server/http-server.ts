@@ -7,6 +7,7 @@ import type { FaultInjector } from '../faults/faults';
 import type { SimStats } from './stats';
 import { parseResourceRequest } from './request-info';
 import { handleResourceRequest, type ApiResponse, type ResourceApiContext } from './resource-api';
+import { decodeDeleteOptions, PROTOBUF_CONTENT_TYPE } from './protobuf';
 
 /** Handles `/sim/...` control requests; returns undefined for an unknown path (404). */
 export type ControlHandler = (method: string, path: string[], query: URLSearchParams, body: JsonValue | undefined) => ApiResponse | undefined;
@@ -20,6 +21,8 @@ export interface HttpContext {
   control: ControlHandler;
   /** `host:port` for /api's serverAddressByClientCIDRs. */
   serverAddress(): string;
+  /** Served at /version. */
+  kubernetesVersion: string;
 }
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -43,7 +46,7 @@ async function handle(ctx: HttpContext, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', 'http://sim');
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  const body = await readJsonBody(req);
+  const body = await readBody(req);
   if (path === '/sim' || path.startsWith('/sim/')) {
     const out = ctx.control(method, path.split('/').slice(2).map(decodeURIComponent), url.searchParams, body);
     send(res, out ?? { status: 404, body: JSON.stringify({ message: `no control endpoint ${method} ${path}` }) });
@@ -76,7 +79,7 @@ async function handle(ctx: HttpContext, req: IncomingMessage, res: ServerRespons
 
 function nonResource(ctx: HttpContext, path: string): ApiResponse {
   const ok = (value: unknown): ApiResponse => ({ status: 200, body: JSON.stringify(value) });
-  if (path === '/version') return ok(versionInfo());
+  if (path === '/version') return ok(versionInfo(ctx.kubernetesVersion));
   if (path === '/api') return ok(coreApiVersions(ctx.serverAddress()));
   if (path === '/api/v1') return ok(apiResourceList(ctx.resources, '', 'v1'));
   if (path === '/healthz' || path === '/livez' || path === '/readyz') return { status: 200, body: 'ok', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
@@ -95,7 +98,11 @@ function send(res: ServerResponse, out: ApiResponse): void {
   res.end(out.body);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<JsonValue | undefined> {
+/**
+ * Reads a JSON body, or a protobuf DeleteOptions with DELETE (kubectl's clientset sends those);
+ * any other protobuf body is 415 (the simulator speaks JSON otherwise).
+ */
+async function readBody(req: IncomingMessage): Promise<JsonValue | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -105,6 +112,10 @@ async function readJsonBody(req: IncomingMessage): Promise<JsonValue | undefined
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
+  if ((req.headers['content-type'] ?? '').split(';')[0].trim() === PROTOBUF_CONTENT_TYPE) {
+    if (req.method === 'DELETE') return decodeDeleteOptions(Buffer.concat(chunks));
+    throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json (kube-sim decodes protobuf only for DeleteOptions)`);
+  }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as JsonValue;
   } catch (err) {

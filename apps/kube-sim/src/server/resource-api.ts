@@ -16,8 +16,8 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-/** Handles a subresource POST such as `pods/eviction`. */
-export type SubresourceHandler = (req: ResourceRequest, body: JsonValue) => ApiResponse;
+/** Handles a subresource POST such as `pods/eviction` (query: the request's parameters, e.g. dryRun). */
+export type SubresourceHandler = (req: ResourceRequest, body: JsonValue, query: URLSearchParams) => ApiResponse;
 
 /** What the resource API needs from the simulator. */
 export interface ResourceApiContext {
@@ -46,7 +46,7 @@ export function handleResourceRequest(ctx: ResourceApiContext, rr: ResourceReque
   if (rr.subresource && !['status'].includes(rr.subresource)) {
     const handler = ctx.subresources.get(`${rr.def.resource}/${rr.subresource}`);
     if (!handler || rr.verb !== 'create') throw methodNotAllowed(`the server does not allow this method on the requested resource`);
-    return handler(rr, body ?? null);
+    return handler(rr, body ?? null, query);
   }
   const ns = rr.def.namespaced ? rr.namespace : undefined;
   switch (rr.verb) {

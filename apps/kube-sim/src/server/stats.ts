@@ -1,3 +1,5 @@
+import type { DisruptionStatsSnapshot } from '../workloads/disruption-stats';
+
 /** Request and watch counters served at `GET /sim/stats` and by `sim.stats()`. */
 export interface SimStatsSnapshot {
   /** Kubernetes API requests received (control API excluded). */
@@ -20,6 +22,8 @@ export interface SimStatsSnapshot {
   droppedWatches: number;
   /** The cluster's current resourceVersion. */
   resourceVersion: string;
+  /** Evictions (allowed, dry run, 429 by budget) and pod DELETEs (covered by a budget or not), in total and per pod. */
+  disruptions: DisruptionStatsSnapshot;
 }
 
 const bump = (map: Record<string, number>, key: string): void => {
@@ -28,7 +32,7 @@ const bump = (map: Record<string, number>, key: string): void => {
 
 /** Mutable counters behind SimStatsSnapshot. */
 export class SimStats {
-  private readonly requests: SimStatsSnapshot['requests'] = { total: 0, byVerb: {}, byResource: {}, byVerbAndResource: {}, byCode: {}, byResourceAndCode: {} };
+  private requests: SimStatsSnapshot['requests'] = SimStats.emptyRequests();
   droppedWatches = 0;
 
   /** Counts one answered API request. */
@@ -43,7 +47,17 @@ export class SimStats {
   }
 
   /** A deep copy with the given live values. */
-  snapshot(openWatches: Record<string, number>, resourceVersion: string): SimStatsSnapshot {
-    return { requests: JSON.parse(JSON.stringify(this.requests)) as SimStatsSnapshot['requests'], openWatches, droppedWatches: this.droppedWatches, resourceVersion };
+  snapshot(openWatches: Record<string, number>, resourceVersion: string, disruptions: DisruptionStatsSnapshot): SimStatsSnapshot {
+    return { requests: structuredClone(this.requests), openWatches, droppedWatches: this.droppedWatches, resourceVersion, disruptions };
+  }
+
+  /** Zeroes the request counters and the dropped-watch count. */
+  reset(): void {
+    this.requests = SimStats.emptyRequests();
+    this.droppedWatches = 0;
+  }
+
+  private static emptyRequests(): SimStatsSnapshot['requests'] {
+    return { total: 0, byVerb: {}, byResource: {}, byVerbAndResource: {}, byCode: {}, byResourceAndCode: {} };
   }
 }

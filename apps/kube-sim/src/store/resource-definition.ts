@@ -87,7 +87,30 @@ export const POD_DISRUPTION_BUDGETS: ResourceDefinition = {
   namespaced: true, shortNames: ['pdb'], verbs: READ_WRITE, subresources: ['status'], fields: new Map(metaFields(true)),
 };
 
+/**
+ * core/v1 events; field labels from pkg/registry/core/event/strategy.go (EventToSelectableFields):
+ * `source` is source.component (or reportingComponent when empty).
+ */
+export const EVENTS: ResourceDefinition = {
+  group: '', version: 'v1', resource: 'events', singular: 'event', kind: 'Event', namespaced: true, shortNames: ['ev'],
+  verbs: READ_WRITE, subresources: [],
+  fields: new Map([
+    ...metaFields(true),
+    ...['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f): [string, FieldGetter] => [`involvedObject.${f}`, path('involvedObject', f)]),
+    ['reason', path('reason')],
+    ['reportingComponent', path('reportingComponent')],
+    ['type', path('type')],
+    ['source', (o: KubeObject) => path('source', 'component')(o) || path('reportingComponent')(o)],
+  ]),
+};
+
+/** coordination.k8s.io/v1 leases (the kubelets' node leases in kube-node-lease). */
+export const LEASES: ResourceDefinition = {
+  group: 'coordination.k8s.io', version: 'v1', resource: 'leases', singular: 'lease', kind: 'Lease', namespaced: true, shortNames: [],
+  verbs: READ_WRITE, subresources: [], fields: new Map(metaFields(true)),
+};
+
 /** Every resource the simulator serves, in discovery order. */
 export const ALL_RESOURCES: readonly ResourceDefinition[] = [
-  NAMESPACES, NODES, PODS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, POD_DISRUPTION_BUDGETS,
+  NAMESPACES, NODES, PODS, EVENTS, DAEMON_SETS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, POD_DISRUPTION_BUDGETS, LEASES,
 ];

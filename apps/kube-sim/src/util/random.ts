@@ -70,3 +70,8 @@ export function createRandom(seed: number | string): Random {
     fork: (label) => createRandom(`${seed}/${label}`),
   };
 }
+
+/** A 32-bit hash of `text` (the seed hash), for order-independent choices such as rendezvous placement. */
+export function hash32(text: string): number {
+  return hashSeed(text);
+}

@@ -4,7 +4,9 @@ import type { ResourceRegistry } from '../api/registry';
 import { labelSelectorFromSpec } from '../selectors/label-selector';
 import type { ApiResponse } from '../server/resource-api';
 import type { ResourceRequest } from '../server/request-info';
-import { controllerOf, isPodHealthy, type ControllerLookup } from './pod-controller';
+import { controllerOf, isPodHealthy } from './pod-status';
+import type { ControllerLookup } from './workload-controllers';
+import type { DisruptionStats } from './disruption-stats';
 
 /** The computed part of a PodDisruptionBudget's status. */
 export interface BudgetState {
@@ -72,6 +74,7 @@ export class DisruptionController {
     private readonly controllers: ControllerLookup,
     private readonly deletePod: (pod: Pod, gracePeriodSeconds: number | undefined) => void,
     private readonly now: () => Date,
+    private readonly stats: DisruptionStats,
   ) {}
 
   /** Queues a status refresh of the budgets in `namespace` (coalesced per tick; ignored for this controller's own writes). */
@@ -84,8 +87,8 @@ export class DisruptionController {
     });
   }
 
-  /** Recomputes and stores (when changed) the status of every budget in `namespace`. */
-  refreshNamespace(namespace: string): void {
+  /** Recomputes and stores (when changed) the status of every budget in `namespace`; a changed condition gets lastTransitionTime `at`. */
+  refreshNamespace(namespace: string, at: Date = this.now()): void {
     const budgets = this.pdbs.store.entries(namespace).map((e) => e.object);
     if (budgets.length === 0) return;
     // Index the namespace's pods by label once, so each budget only scans its candidates.
@@ -105,53 +108,74 @@ export class DisruptionController {
       for (const pdb of budgets) {
         const firstLabel = Object.entries(pdb.spec.selector?.matchLabels ?? {})[0];
         const candidates = firstLabel ? (byLabel.get(`${firstLabel[0]}=${firstLabel[1]}`) ?? []) : all;
-        this.refresh(pdb, candidates);
+        this.refresh(pdb, candidates, at);
       }
     } finally {
       this.refreshing = false;
     }
   }
 
+  /** The budgets (`namespace/name`) whose selector matches `pod`. */
+  budgetsFor(pod: Pod): string[] {
+    return this.pdbs.store.entries(pod.metadata.namespace).map((e) => e.object).filter((pdb) => selectedPods(pdb, [pod]).length === 1).map((pdb) => `${pdb.metadata.namespace}/${pdb.metadata.name}`);
+  }
+
   /**
-   * POST pods/<name>/eviction: 404 for a missing pod; terminating or terminal pods are deleted
-   * without a budget check; more than one matching budget is 500; a budget without room is 429
-   * TooManyRequests "Cannot evict pod as it would violate the pod's disruption budget." naming it
-   * in details.causes; otherwise the pod is deleted gracefully and the answer is 201 Success.
+   * POST pods/<name>/eviction (pkg/registry/core/pod/storage/eviction.go): 404 for a missing pod;
+   * terminating, Pending and terminal pods are deleted without a budget check; more than one
+   * matching budget is 500; a budget without room is 429 TooManyRequests "Cannot evict pod as it
+   * would violate the pod's disruption budget." naming it in details.causes; otherwise the pod is
+   * deleted gracefully (deleteOptions.gracePeriodSeconds, else its own) and the answer is 201
+   * Success. With dryRun=All (query or deleteOptions.dryRun) the same checks run and nothing
+   * changes. Every outcome is counted in DisruptionStats.
    */
-  evict(req: ResourceRequest, body: JsonValue): ApiResponse {
+  evict(req: ResourceRequest, body: JsonValue, queryDryRun: boolean): ApiResponse {
     const ns = req.namespace as string;
     const name = req.name as string;
+    const key = `${ns}/${name}`;
     const b = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
     const meta = b.metadata && typeof b.metadata === 'object' && !Array.isArray(b.metadata) ? b.metadata : {};
-    if (meta.name !== undefined && meta.name !== name) throw badRequest(`name in URL does not match name in Eviction object`);
+    if (meta.name !== undefined && meta.name !== name) {
+      this.stats.eviction(key, 'failed');
+      throw badRequest(`name in URL does not match name in Eviction object`);
+    }
     const opts = b.deleteOptions && typeof b.deleteOptions === 'object' && !Array.isArray(b.deleteOptions) ? b.deleteOptions : {};
     const grace = typeof opts.gracePeriodSeconds === 'number' ? opts.gracePeriodSeconds : undefined;
+    const dryRun = queryDryRun || (Array.isArray(opts.dryRun) && opts.dryRun.includes('All'));
     const pod = this.pods.store.get(ns, name);
-    if (!pod) throw notFound({ group: '', resource: 'pods', name });
+    if (!pod) {
+      this.stats.eviction(key, 'notFound');
+      throw notFound({ group: '', resource: 'pods', name });
+    }
     const success: ApiResponse = { status: 201, body: JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }) };
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed' || pod.status?.phase === 'Pending';
-    if (pod.metadata.deletionTimestamp || terminal) {
-      this.deletePod(pod, grace);
-      return success;
-    }
-    const podsInNs = this.pods.store.entries(ns).map((e) => e.object);
-    const budgets = this.pdbs.store.entries(ns).map((e) => e.object).filter((pdb) => selectedPods(pdb, [pod]).length === 1);
-    if (budgets.length > 1) throw new ApiError(500, 'InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
-    if (budgets.length === 1) {
-      const pdb = budgets[0];
-      const state = computeBudget(pdb, selectedPods(pdb, podsInNs), this.controllers);
-      const allowed = isPodHealthy(pod) ? state.disruptionsAllowed > 0 : state.currentHealthy >= state.desiredHealthy || pdb.spec.unhealthyPodEvictionPolicy === 'AlwaysAllow';
-      if (!allowed) {
-        throw new ApiError(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
-          causes: [{ reason: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} needs ${state.desiredHealthy} healthy pods and has ${state.currentHealthy} currently` }],
-        });
-      }
-    }
-    this.deletePod(pod, grace);
+    if (!pod.metadata.deletionTimestamp && !terminal) this.checkBudget(pod, key);
+    this.stats.eviction(key, dryRun ? 'dryRun' : 'allowed', grace);
+    if (!dryRun) this.deletePod(pod, grace);
     return success;
   }
 
-  private refresh(pdb: PodDisruptionBudget, podsInNs: readonly Pod[]): void {
+  /** Throws the eviction's 500 (several budgets) or 429 (no room), counting it. */
+  private checkBudget(pod: Pod, key: string): void {
+    const ns = pod.metadata.namespace as string;
+    const budgets = this.pdbs.store.entries(ns).map((e) => e.object).filter((pdb) => selectedPods(pdb, [pod]).length === 1);
+    if (budgets.length > 1) {
+      this.stats.eviction(key, 'failed');
+      throw new ApiError(500, 'InternalError', 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+    }
+    if (budgets.length === 0) return;
+    const pdb = budgets[0];
+    const podsInNs = this.pods.store.entries(ns).map((e) => e.object);
+    const state = computeBudget(pdb, selectedPods(pdb, podsInNs), this.controllers);
+    const allowed = isPodHealthy(pod) ? state.disruptionsAllowed > 0 : state.currentHealthy >= state.desiredHealthy || pdb.spec.unhealthyPodEvictionPolicy === 'AlwaysAllow';
+    if (allowed) return;
+    this.stats.eviction(key, 'blocked', undefined, `${ns}/${pdb.metadata.name}`);
+    throw new ApiError(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
+      causes: [{ reason: 'DisruptionBudget', message: `The disruption budget ${pdb.metadata.name} needs ${state.desiredHealthy} healthy pods and has ${state.currentHealthy} currently` }],
+    });
+  }
+
+  private refresh(pdb: PodDisruptionBudget, podsInNs: readonly Pod[], at: Date): void {
     const state = computeBudget(pdb, selectedPods(pdb, podsInNs), this.controllers);
     const old = pdb.status;
     if (old && old.currentHealthy === state.currentHealthy && old.desiredHealthy === state.desiredHealthy && old.expectedPods === state.expectedPods && old.disruptionsAllowed === state.disruptionsAllowed && old.observedGeneration === (pdb.metadata.generation ?? 1)) return;
@@ -166,7 +190,7 @@ export class DisruptionController {
         ...state,
         conditions: [{
           type: 'DisruptionAllowed', status, reason: sufficient ? 'SufficientPods' : 'InsufficientPods', message: '', observedGeneration: pdb.metadata.generation ?? 1,
-          lastTransitionTime: previous?.status === status ? previous.lastTransitionTime : rfc3339(this.now()),
+          lastTransitionTime: previous?.status === status ? previous.lastTransitionTime : rfc3339(at),
         }],
       },
     });

@@ -1,4 +1,5 @@
 import type { Node, Pod, Taint, Toleration } from '../api/types';
+import { hash32 } from '../util/random';
 
 /** Whether `toleration` tolerates `taint` (core/v1 Toleration.ToleratesTaint). */
 export function toleratesTaint(toleration: Toleration, taint: Taint): boolean {
@@ -21,19 +22,22 @@ export function fitsNode(pod: Pod, node: Node): boolean {
 }
 
 /**
- * Picks the node for `pod`: among fitting nodes other than `exclude`, the one running the fewest
- * pods (ties: first by name), a stand-in for the scheduler's balanced-allocation score.
+ * Picks the node for a pod identified by `podKey` (e.g. its uid): among fitting nodes other than
+ * `exclude`, the one with the highest rendezvous hash of (podKey, node name). The choice depends
+ * only on the pod and the set of fitting nodes, never on the order in which pods were replaced,
+ * so two simulators given the same cordons place the same replacement on the same node (a
+ * stand-in for the scheduler's scoring, which spreads pods much the same way).
  * Returns undefined when no node fits.
  */
-export function pickNode(pod: Pod, nodes: readonly Node[], podCount: (nodeName: string) => number, exclude?: string): Node | undefined {
+export function pickNode(pod: Pod, podKey: string, nodes: readonly Node[], exclude?: string): Node | undefined {
   let best: Node | undefined;
-  let bestCount = Infinity;
+  let bestScore = -1;
   for (const node of nodes) {
     if (node.metadata.name === exclude || !fitsNode(pod, node)) continue;
-    const count = podCount(node.metadata.name);
-    if (count < bestCount) {
+    const score = hash32(`${podKey}@${node.metadata.name}`);
+    if (score > bestScore) {
       best = node;
-      bestCount = count;
+      bestScore = score;
     }
   }
   return best;
