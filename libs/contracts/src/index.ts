@@ -5,3 +5,5 @@ export * from './node';
 export * from './task';
 export * from './socket';
 export * from './k8s-names';
+export * from './permissions';
+export * from './schemas';
