@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { ClusterResponse, ClusterStatus, ClusterTestResponse, ErrorCode } from '@knm/contracts';
+import { ClusterConnectionRequest, ClusterResponse, ClusterStatus, ClusterTestResponse, CreateClusterRequest, ErrorCode } from '@knm/contracts';
 import { Clock, DomainError } from '@knm/common';
 import type { ClusterEntity } from '@knm/persistence';
 import { ClusterClientProvider, ClusterClients } from './cluster-clients';
 import { ClusterConnector } from './cluster-connector';
 import { ClusterEvents } from './cluster-events';
 import { ClusterRepository } from './cluster.repository';
-import type { ClusterConnectionDto, CreateClusterDto } from './dto/cluster.dto';
 import { InvalidKubeconfigError, ResolvedKubeconfig, resolveKubeconfig } from './kubeconfig';
 import { KubeconfigCipher } from './kubeconfig-cipher';
 
@@ -58,7 +57,7 @@ export class ClusterService extends ClusterClientProvider {
    * Registers a cluster. Nothing is saved unless the kubeconfig is valid and the connection test passes.
    * @throws InvalidKubeconfigError (400), DomainError CLUSTER_EXISTS (409), ClusterUnreachableError (422).
    */
-  async register(dto: CreateClusterDto): Promise<ClusterResponse> {
+  async register(dto: CreateClusterRequest): Promise<ClusterResponse> {
     const resolved = this.resolve(dto);
     if (await this.repository.findOne(dto.name)) throw this.exists(dto.name);
     const clients = this.connector.createClients(dto.name, resolved.text);
@@ -83,7 +82,7 @@ export class ClusterService extends ClusterClientProvider {
   }
 
   /** Connection test without saving. @throws InvalidKubeconfigError (400), ClusterUnreachableError (422). */
-  async test(dto: ClusterConnectionDto): Promise<ClusterTestResponse> {
+  async test(dto: ClusterConnectionRequest): Promise<ClusterTestResponse> {
     const resolved = this.resolve(dto);
     const probe = await this.connector.probe(this.connector.createClients('connection-test', resolved.text));
     return { server: resolved.server, context: resolved.context, ...probe };
@@ -136,7 +135,7 @@ export class ClusterService extends ClusterClientProvider {
     return this.repository.names();
   }
 
-  private resolve(dto: ClusterConnectionDto): ResolvedKubeconfig {
+  private resolve(dto: ClusterConnectionRequest): ResolvedKubeconfig {
     if (dto.kubeconfig !== undefined) return resolveKubeconfig(dto.kubeconfig, { context: dto.context, baseDir: process.cwd() });
     const path = resolve(dto.kubeconfigPath!);
     let text: string;

@@ -4,3 +4,4 @@ export * from './app-config';
 export * from './common.module';
 export * from './domain-exception.filter';
 export * from './request-id.middleware';
+export * from './http';

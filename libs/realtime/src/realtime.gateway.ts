@@ -20,8 +20,7 @@ import {
   TaskEvent,
   taskRoom,
 } from '@knm/contracts';
-import { AppConfig } from '@knm/common';
-import { OriginPolicy } from './origin-policy';
+import { AppConfig, OriginPolicy } from '@knm/common';
 import { RealtimePublisher } from './realtime-publisher';
 import { parseClusterRequest, parseTaskSubscribe, parseTaskUnsubscribe } from './subscribe-requests';
 import { TaskEventReplay } from './task-event-source';

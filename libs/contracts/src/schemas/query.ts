@@ -31,7 +31,12 @@ export const textParam = (max: number) => fromText((text) => text, z.string().ma
 
 /** An RFC 3339 instant with a time zone (`2026-11-21T10:00:00Z`, offsets allowed), normalised to UTC. */
 export const instantParam = () =>
-  fromText((text) => text, z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString()));
+  fromText(
+    (text) => text,
+    z.iso
+      .datetime({ offset: true, error: 'must be an RFC 3339 timestamp with a time zone, e.g. 2026-11-21T10:00:00Z' })
+      .transform((v) => new Date(v).toISOString()),
+  );
 
 /** Highest page number accepted. */
 export const MAX_PAGE = 1_000_000;

@@ -102,7 +102,7 @@ describe('socket payloads', () => {
 
 describe('OpenAPI from the same schemas', () => {
   it('renders the task body as one branch per kind with its params', () => {
-    const json = z.toJSONSchema(createTaskRequestSchema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }) as { oneOf: { properties: { kind: { const?: string; enum?: string[] }; params: unknown } }[] };
+    const json = z.toJSONSchema(createTaskRequestSchema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }) as unknown as { oneOf: { properties: { kind: { const?: string; enum?: string[] }; params: unknown } }[] };
     expect(json.oneOf.map((b) => b.properties.kind.const ?? b.properties.kind.enum?.[0])).toEqual(['label', 'taint', 'cordon', 'uncordon']);
     expect(JSON.stringify(json.oneOf[0].properties.params)).toContain('"additionalProperties"');
   });
