@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@knm/contracts';
 import { OriginPolicy } from '@knm/common';
 import { AppModule } from './app.module';
+import { provisionEncryptionKey } from './config/encryption-key';
 import { ConfigError, loadConfig } from './config/load-config';
 import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 
@@ -16,7 +17,7 @@ import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 async function bootstrap(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = provisionEncryptionKey(loadConfig());
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

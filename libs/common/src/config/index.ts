@@ -1,0 +1,4 @@
+export * from './lease-timing';
+export * from './settings.schema';
+export * from './parse-settings';
+export * from './configuration-table';
