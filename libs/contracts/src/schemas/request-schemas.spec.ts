@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clusterConnectionSchema, createClusterSchema, KUBECONFIG_MAX_LENGTH } from './cluster.schema';
 import { nodeListQuerySchema, nodeParamsSchema } from './node.schema';
 import { clusterSubscribeSchema, taskSubscribeSchema } from './socket.schema';
+import { TASK_KINDS } from '../task';
 import { createTaskRequestSchema, taskEventsQuerySchema, taskListQuerySchema } from './task.schema';
 import { fieldPath, mapKeySegment, parseWith } from './violations';
 
@@ -103,7 +104,7 @@ describe('socket payloads', () => {
 describe('OpenAPI from the same schemas', () => {
   it('renders the task body as one branch per kind with its params', () => {
     const json = z.toJSONSchema(createTaskRequestSchema, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }) as unknown as { oneOf: { properties: { kind: { const?: string; enum?: string[] }; params: unknown } }[] };
-    expect(json.oneOf.map((b) => b.properties.kind.const ?? b.properties.kind.enum?.[0])).toEqual(['label', 'taint', 'cordon', 'uncordon']);
+    expect(json.oneOf.map((b) => b.properties.kind.const ?? b.properties.kind.enum?.[0])).toEqual([...TASK_KINDS]);
     expect(JSON.stringify(json.oneOf[0].properties.params)).toContain('"additionalProperties"');
   });
 });

@@ -82,6 +82,10 @@ export const createTaskRequestSchema = z
 /** A create-task body as the API holds it after validation. */
 export type ValidCreateTaskRequest = z.output<typeof createTaskRequestSchema>;
 
+/** Compile-time check that the union has a branch for every TASK_KINDS entry (the type names a missing kind). */
+type KindsWithoutBranch = Exclude<TaskKind, ValidCreateTaskRequest['kind']>;
+const _everyKindHasABranch: [KindsWithoutBranch] extends [never] ? true : KindsWithoutBranch = true;
+
 export const TASK_LIST_DEFAULT_LIMIT = 50;
 export const TASK_LIST_MAX_LIMIT = 200;
 export const TASK_EVENTS_DEFAULT_LIMIT = 500;
