@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, CommonModule, DomainExceptionFilter, RequestIdMiddleware } from '@knm/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AppConfig, CommonModule, DomainExceptionFilter, JsonBodyMiddleware, RequestIdMiddleware, RequestInputInterceptor } from '@knm/common';
 import { PersistenceModule } from '@knm/persistence';
 import { ClusterModule } from '@knm/cluster';
 import { LeaderModule } from '@knm/leader';
@@ -34,11 +34,15 @@ export class AppModule implements NestModule {
         ReplicationModule,
         ConsoleModule.forRoot(config.consoleDir),
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: RequestInputInterceptor },
+      ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+    // Request id first, so every answer (the gate's 403/413/415 included) carries it.
+    consumer.apply(RequestIdMiddleware, JsonBodyMiddleware).forRoutes('*path');
   }
 }

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { API_PREFIX } from '@knm/contracts';
+import { OriginPolicy } from '@knm/common';
 import { AppModule } from './app.module';
+import { provisionEncryptionKey } from './config/encryption-key';
 import { ConfigError, loadConfig } from './config/load-config';
 import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 
@@ -15,7 +17,7 @@ import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 async function bootstrap(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = provisionEncryptionKey(loadConfig());
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -30,9 +32,13 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: false,
     logger: ['error', 'warn', 'log'],
+    // Bodies are parsed by JsonBodyMiddleware only: JSON, bounded, after the origin check.
+    bodyParser: false,
   });
   app.setGlobalPrefix(API_PREFIX.slice(1), { exclude: ['health/{*path}', 'metrics'] });
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  // CORS headers for the configured extra origins only (the socket uses the same OriginPolicy).
+  const origins = new OriginPolicy(config.corsOrigins);
+  app.enableCors({ origin: (origin, cb) => cb(null, origins.corsAllows(origin)) });
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()
     .setTitle('kube-node-manager API')

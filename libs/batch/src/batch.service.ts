@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTaskRequest, ErrorCode, TASK_MAX_NODES, TaskResponse, TERMINAL_TASK_STATUSES } from '@knm/contracts';
+import {
+  createTaskRequestSchema,
+  ErrorCode,
+  parseWith,
+  TASK_MAX_NODES,
+  TaskResponse,
+  TERMINAL_TASK_STATUSES,
+  ValidCreateTaskRequest,
+} from '@knm/contracts';
 import { AppConfig, Clock, DomainError, RandomSource, ValidationError } from '@knm/common';
 import { ClusterClientProvider } from '@knm/cluster';
 import { ProgressService } from '@knm/progress';
 import { NodeIndex } from '@knm/smart-cache';
-import { validateCreateTask } from './create-task.validation';
 import { NodeOperationRegistry } from './node-operation.registry';
 import { TaskExecutor } from './task-executor';
 
@@ -26,14 +33,19 @@ export class BatchService {
   ) {}
 
   /**
-   * `POST /clusters/:cluster/tasks`. Validates everything first (400 VALIDATION_FAILED), then
+   * `POST /clusters/:cluster/tasks` with a body the edge validated (contracts createTaskRequestSchema).
+   * Checks `concurrency` against KNM_CLUSTER_MAX_CONCURRENCY (400 VALIDATION_FAILED), then
    * CLUSTER_NOT_FOUND (404), resolves targets against the node cache (404 NODE_NOT_FOUND naming
    * the missing nodes; a selector matching nothing is 400; INVALID_SELECTOR 400; a cache not
    * synced yet is 422 CLUSTER_UNREACHABLE), claims the nodes unless dry run (409 NODE_CLAIMED),
    * persists the task and starts executing it here. Resolves the created task (202).
    */
-  async createTask(cluster: string, body: unknown, actor: string, retryOf: string | null = null): Promise<TaskResponse> {
-    const req = validateCreateTask(cluster, body, this.registry, { maxConcurrency: this.config.clusterMaxConcurrency });
+  async createTask(cluster: string, req: ValidCreateTaskRequest, actor: string, retryOf: string | null = null): Promise<TaskResponse> {
+    const max = this.config.clusterMaxConcurrency;
+    if (req.concurrency !== undefined && req.concurrency > max) {
+      throw new ValidationError([{ field: 'concurrency', rule: `must be a whole number from 1 to ${max} (KNM_CLUSTER_MAX_CONCURRENCY)` }]);
+    }
+    if (!this.registry.get(req.kind)) throw new ValidationError([{ field: 'kind', rule: `must be one of ${this.registry.kinds().join(', ')}` }]);
     await this.clusters.clientsFor(cluster);
     const nodes = this.resolveTargets(cluster, req);
     const id = this.random.uuid();
@@ -57,7 +69,7 @@ export class BatchService {
   }
 
   /** Target node names, in request order (names) or sorted by name (selector). */
-  private resolveTargets(cluster: string, req: CreateTaskRequest): string[] {
+  private resolveTargets(cluster: string, req: ValidCreateTaskRequest): string[] {
     if (!this.nodeIndex.isSynced(cluster)) {
       throw new DomainError(ErrorCode.ClusterUnreachable, `the node cache of cluster ${cluster} is not synced yet; retry shortly`, { cluster });
     }
@@ -98,7 +110,9 @@ export class BatchService {
     if (nodes.length === 0) {
       throw new DomainError(ErrorCode.TaskNotRetryable, `task ${taskId} has no failed or cancelled node`, { taskId });
     }
-    const body = { kind: task.kind, params: task.params, nodes, concurrency: task.concurrency, dryRun: task.dryRun };
-    return this.createTask(task.cluster, body, actor, taskId);
+    // Stored params were valid when the task was created; parsing them again keeps the rules in one place.
+    const parsed = parseWith(createTaskRequestSchema, { kind: task.kind, params: task.params, nodes, concurrency: task.concurrency, dryRun: task.dryRun });
+    if (!parsed.ok) throw new ValidationError(parsed.violations);
+    return this.createTask(task.cluster, parsed.value, actor, taskId);
   }
 }

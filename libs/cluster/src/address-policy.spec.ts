@@ -1,4 +1,5 @@
-import { AddressPolicy, AddressRefusedError, effectiveAddress, hostRuleViolation, HostLookup } from './address-policy';
+import { hostOrCidrRule } from '@knm/common';
+import { AddressPolicy, AddressRefusedError, effectiveAddress, HostLookup } from './address-policy';
 
 const defaults = () => new AddressPolicy({ allow: [], deny: [] });
 const resolvesTo = (...addresses: string[]): HostLookup => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
@@ -114,13 +115,13 @@ describe('AddressPolicy configured rules', () => {
   });
 });
 
-describe('hostRuleViolation', () => {
+describe('hostOrCidrRule (KNM_CLUSTER_HOSTS_* rule syntax, shared with the config schema)', () => {
   it.each(['10.0.0.0/8', 'fd00::/8', '127.0.0.1', '::1', 'k8s.example.com', '*.example.com', 'localhost'])('accepts %s', (r) => {
-    expect(hostRuleViolation(r)).toBeNull();
+    expect(hostOrCidrRule(r)).toBeNull();
   });
 
   it.each(['10.0.0.0/33', 'x/8', '10.0.0.0/', 'bad host', 'a..b', '*', 'http://x'])('refuses %s', (r) => {
-    expect(hostRuleViolation(r)).toMatch(/is not/);
+    expect(hostOrCidrRule(r)).toMatch(/must be/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { hostOrCidrRule, normalizeHost } from '@knm/common';
 
 /**
  * Which addresses the server may open a connection to for a cluster's API server.
@@ -62,17 +63,6 @@ const DEFAULT_SUBNETS: [string, number, string][] = [
 /** Well-known names of metadata services, refused before any DNS lookup. */
 const DEFAULT_NAMES = ['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal', 'metadata.tencentyun.com'];
 
-const HOSTNAME_RE = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-
-/** Lower-case, without brackets, trailing dot or IPv6 zone. */
-export function normalizeHost(host: string): string {
-  let h = host.trim().toLowerCase();
-  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
-  if (h.endsWith('.')) h = h.slice(0, -1);
-  const zone = h.indexOf('%');
-  return zone > 0 && isIP(h.slice(0, zone)) === 6 ? h.slice(0, zone) : h;
-}
-
 function hexPairToIpv4(hi: string, lo: string): string {
   const a = parseInt(hi, 16);
   const b = parseInt(lo, 16);
@@ -100,22 +90,6 @@ function subnet(network: string, prefix: number, label: string): SubnetRule {
   return { label, list };
 }
 
-/** Why `rule` is not a valid host rule (hostname, `*.suffix`, IP or CIDR), or null when it is. */
-export function hostRuleViolation(rule: string): string | null {
-  const r = rule.trim();
-  const slash = r.indexOf('/');
-  if (slash >= 0) {
-    const ip = normalizeHost(r.slice(0, slash));
-    const prefix = r.slice(slash + 1);
-    const max = isIP(ip) === 4 ? 32 : 128;
-    if (!isIP(ip) || !/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return 'is not a valid CIDR (e.g. 10.0.0.0/8, fd00::/8)';
-    return null;
-  }
-  const h = normalizeHost(r);
-  if (isIP(h)) return null;
-  return h.length <= 253 && HOSTNAME_RE.test(h) ? null : 'is not a hostname, *.domain wildcard, IP address or CIDR';
-}
-
 function nameRule(rule: string, label: string): NameRule {
   const h = normalizeHost(rule);
   if (h.startsWith('*.')) {
@@ -129,7 +103,7 @@ function parseRules(rules: string[], setting: string): { names: NameRule[]; subn
   const names: NameRule[] = [];
   const subnets: SubnetRule[] = [];
   for (const raw of rules) {
-    const problem = hostRuleViolation(raw);
+    const problem = hostOrCidrRule(raw.trim());
     if (problem) throw new Error(`${setting} entry "${raw}" ${problem}`);
     const label = `${setting} entry ${raw.trim()}`;
     const slash = raw.indexOf('/');

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ClusterResponse, ClusterStatus, ClusterTestResponse, ErrorCode } from '@knm/contracts';
+import { ClusterConnectionRequest, ClusterResponse, ClusterStatus, ClusterTestResponse, CreateClusterRequest, ErrorCode } from '@knm/contracts';
 import { Clock, DomainError } from '@knm/common';
 import type { ClusterEntity } from '@knm/persistence';
 import { ClusterClientProvider, ClusterClients } from './cluster-clients';
 import { CONNECTION_TEST_TIMEOUT_MS, ClusterConnector, Deadline } from './cluster-connector';
 import { ClusterEvents } from './cluster-events';
 import { ClusterRepository } from './cluster.repository';
-import type { ClusterConnectionDto, CreateClusterDto } from './dto/cluster.dto';
 import type { ResolvedKubeconfig } from './kubeconfig';
 import { KubeconfigCipher } from './kubeconfig-cipher';
 import { KubeconfigFiles } from './kubeconfig-files';
@@ -62,7 +61,7 @@ export class ClusterService extends ClusterClientProvider {
    * @throws InvalidKubeconfigError (400), DomainError CLUSTER_EXISTS (409), ClusterUnreachableError,
    *   ClusterAddressRefusedError, ExecCredentialError (422).
    */
-  async register(dto: CreateClusterDto): Promise<ClusterResponse> {
+  async register(dto: CreateClusterRequest): Promise<ClusterResponse> {
     const deadline = new Deadline(CONNECTION_TEST_TIMEOUT_MS, this.clock);
     const resolved = await this.resolve(dto, deadline);
     if (await this.repository.findOne(dto.name)) throw this.exists(dto.name);
@@ -97,7 +96,7 @@ export class ClusterService extends ClusterClientProvider {
    * Connection test without saving, within {@link CONNECTION_TEST_TIMEOUT_MS}.
    * @throws InvalidKubeconfigError (400), ClusterUnreachableError, ClusterAddressRefusedError, ExecCredentialError (422).
    */
-  async test(dto: ClusterConnectionDto): Promise<ClusterTestResponse> {
+  async test(dto: ClusterConnectionRequest): Promise<ClusterTestResponse> {
     const deadline = new Deadline(CONNECTION_TEST_TIMEOUT_MS, this.clock);
     const resolved = await this.resolve(dto, deadline);
     const clients = this.connector.createClients('connection-test', resolved);
@@ -158,7 +157,7 @@ export class ClusterService extends ClusterClientProvider {
   }
 
   /** Reads (kubeconfigPath: allowed directories only) and resolves the kubeconfig off the event loop, within the deadline. */
-  private async resolve(dto: ClusterConnectionDto, deadline: Deadline): Promise<ResolvedKubeconfig> {
+  private async resolve(dto: ClusterConnectionRequest, deadline: Deadline): Promise<ResolvedKubeconfig> {
     const source = dto.kubeconfig !== undefined ? 'kubeconfig' : 'kubeconfigPath';
     const text = dto.kubeconfig ?? (await this.files.read(dto.kubeconfigPath!));
     const timeoutMs = Math.min(KUBECONFIG_PARSE_TIMEOUT_MS, deadline.remainingMs());

@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Agent, buildConnector } from 'undici';
 import type { SafeCluster } from './kubeconfig-sanitizer';
-import { AddressPolicy, AddressRefusedError, HostLookup, normalizeHost } from './address-policy';
+import { normalizeHost } from '@knm/common';
+import { AddressPolicy, AddressRefusedError, HostLookup } from './address-policy';
 
 /** The system resolver (getaddrinfo on the libuv pool: asynchronous), every address. */
 export const systemLookup: HostLookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });

@@ -1,4 +1,13 @@
-import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  ImATeapotException,
+  Logger,
+  MethodNotAllowedException,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { ErrorCode } from '@knm/contracts';
 import { DomainError, ValidationError } from './domain-error';
 import { DomainExceptionFilter } from './domain-exception.filter';
@@ -26,11 +35,24 @@ describe('DomainExceptionFilter', () => {
     expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { violations: [{ field: 'params.set["a b"]' }] } });
   });
 
-  it('keeps the message of a Nest HTTP exception', () => {
+  it('keeps the message of a Nest HTTP exception and gives it a specific code', () => {
     const { res, host } = httpHost();
-    filter.catch(new BadRequestException(['nodes must be an array']), host);
+    filter.catch(new BadRequestException(['something the framework refused']), host);
     expect(res.statusCode).toBe(400);
-    expect(res.body).toEqual({ code: 'VALIDATION_FAILED', message: 'nodes must be an array' });
+    expect(res.body).toEqual({ code: 'BAD_REQUEST', message: 'something the framework refused' });
+  });
+
+  it.each([
+    [new NotFoundException('Cannot GET /api/v1/nope'), 404, 'ROUTE_NOT_FOUND'],
+    [new PayloadTooLargeException(), 413, 'PAYLOAD_TOO_LARGE'],
+    [new UnsupportedMediaTypeException(), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [new MethodNotAllowedException(), 405, 'METHOD_NOT_ALLOWED'],
+    [new ImATeapotException(), 418, 'BAD_REQUEST'],
+  ])('maps the framework exception %p to status %p and code %p', (exception, status, code) => {
+    const { res, host } = httpHost();
+    filter.catch(exception, host);
+    expect(res.statusCode).toBe(status);
+    expect(res.body).toMatchObject({ code });
   });
 
   it('hides the message of an unexpected error behind 500 INTERNAL', () => {

@@ -3,16 +3,27 @@ import type { Response } from 'express';
 import { ErrorBody, ErrorCode, ErrorHttpStatus } from '@knm/contracts';
 import { DomainError } from './domain-error';
 
+/**
+ * Codes for the HTTP exceptions the framework itself throws (our code throws DomainErrors): the
+ * router's 404 for an unknown method and path is ROUTE_NOT_FOUND; any other 4xx without an entry
+ * here is BAD_REQUEST.
+ */
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
-  400: ErrorCode.ValidationFailed,
   401: ErrorCode.Unauthorized,
   403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
+  404: ErrorCode.RouteNotFound,
+  405: ErrorCode.MethodNotAllowed,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.TooManyRequests,
 };
+
+const codeOfStatus = (status: number): ErrorCode => HTTP_STATUS_CODES[status] ?? (status < 500 ? ErrorCode.BadRequest : ErrorCode.Internal);
 
 /**
  * The one global filter for HTTP: DomainError -> its mapped status and `{code, message, details?}`;
- * Nest HttpException -> its status with a code; anything else -> 500 INTERNAL (logged, message hidden).
+ * Nest HttpException -> its status with a specific code; anything else -> 500 INTERNAL (logged,
+ * message hidden). Also catches what the body and origin gate (JsonBodyMiddleware) throws.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -41,7 +52,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
           : Array.isArray((response as { message?: unknown }).message)
             ? ((response as { message: string[] }).message).join('; ')
             : String((response as { message?: unknown }).message ?? exception.message);
-      return { status, body: { code: HTTP_STATUS_CODES[status] ?? ErrorCode.Internal, message } };
+      return { status, body: { code: codeOfStatus(status), message } };
     }
     return { status: 500, body: { code: ErrorCode.Internal, message: 'Internal server error' } };
   }

@@ -5,3 +5,5 @@ export * from './app-config';
 export * from './common.module';
 export * from './domain-exception.filter';
 export * from './request-id.middleware';
+export * from './http';
+export * from './config';

@@ -1,16 +1,6 @@
-/** Registration request: kubeconfig given as YAML text, or as a path readable by the API process. */
-export interface CreateClusterRequest {
-  /** Cluster name: DNS-1123 label (lowercase alphanumerics and '-', <= 63). */
-  name: string;
-  kubeconfig?: string;
-  kubeconfigPath?: string;
-  /** Context to use; defaults to the kubeconfig's current-context. */
-  context?: string;
-}
-
 export type ClusterStatus = 'connecting' | 'synced' | 'degraded' | 'unreachable';
 
-/** A registered cluster as the API returns it. The kubeconfig is never returned. */
+/** A registered cluster as the API returns it. The kubeconfig is never returned. `createdAt` is RFC 3339 UTC. */
 export interface ClusterResponse {
   name: string;
   server: string;

@@ -9,3 +9,5 @@ export { SELECTOR_OPERATORS, formatRequirement, requirementMatches, requirementV
 export type { LabelRequirement, Labels, SelectorOperator } from './label-requirement';
 export * from './label-selector';
 export { LabelSelectorError } from './label-selector-parser';
+export * from './permissions';
+export * from './schemas';

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { nodeListQuerySchema } from './schemas/node.schema';
+
 /** Taint effects, as core/v1 defines them. */
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 export type TaintEffect = (typeof TAINT_EFFECTS)[number];
@@ -26,7 +29,8 @@ export type NodeReadiness = 'Ready' | 'NotReady' | 'Unknown';
 
 /**
  * The compact node summary the informer keeps, the cache indexes and the API returns.
- * Quantities are Kubernetes quantity strings as the API server reports them ("3920m", "16Gi").
+ * Quantities are Kubernetes quantity strings as the API server reports them ("3920m", "16Gi");
+ * timestamps are RFC 3339 UTC as Kubernetes writes metav1.Time (`2026-11-21T10:00:00Z`).
  */
 export interface NodeSummary {
   name: string;
@@ -56,25 +60,8 @@ export interface NodeSummary {
 
 export type NodeSortField = 'name' | 'age' | 'status';
 
-/** Query string of `GET /clusters/:cluster/nodes`. */
-export interface NodeListQuery {
-  /** Label selector in kubectl syntax, e.g. `env=prod,tier in (web,api),!spot`. */
-  selector?: string;
-  /** Case-insensitive substring of the node name. */
-  q?: string;
-  readiness?: NodeReadiness;
-  /** `true` = cordoned only, `false` = schedulable only. */
-  cordoned?: boolean;
-  role?: string;
-  /** Taint filter `key` or `key:Effect`. */
-  taint?: string;
-  sort?: NodeSortField;
-  order?: 'asc' | 'desc';
-  /** 1-based page number (default 1). */
-  page?: number;
-  /** Page size (default 50, max 1000). */
-  limit?: number;
-}
+/** Query string of `GET /clusters/:cluster/nodes` as the API holds it (see `nodeListQuerySchema`); `page` is 1-based. */
+export type NodeListQuery = z.output<typeof nodeListQuerySchema>;
 
 /** Facet counts for the filtered set (before paging). */
 export interface NodeFacets {
@@ -88,6 +75,7 @@ export interface NodeFacets {
 export interface NodeListResponse {
   items: NodeSummary[];
   total: number;
+  /** 1-based page number of this answer. */
   page: number;
   limit: number;
   /** Per-cluster change sequence the answer reflects. */

@@ -1,10 +1,13 @@
 /**
- * REST routes shared by the API (controllers) and the console (HTTP client).
- * Every route string is written once, here.
+ * REST routes shared by the API (controllers) and the console (HTTP client). Each path is written
+ * once, in {@link RoutePaths}; the client URL builders of {@link ApiRoutes} are derived from it.
  */
 export const API_PREFIX = '/api/v1';
 
-/** Path segments as Nest controllers declare them (relative to {@link API_PREFIX}). */
+/**
+ * Path of every route relative to {@link API_PREFIX}, as Nest controllers declare them
+ * (`:name` is a path parameter). The single source of each route string.
+ */
 export const RoutePaths = {
   clusters: 'clusters',
   cluster: 'clusters/:cluster',
@@ -18,23 +21,42 @@ export const RoutePaths = {
   taskCancel: 'tasks/:id/cancel',
   taskRetry: 'tasks/:id/retry',
 } as const;
+export type RouteName = keyof typeof RoutePaths;
 
-const enc = encodeURIComponent;
+/** The `:name` path parameters of a route path, in order, e.g. `['cluster', 'node']`. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? [Name, ...PathParams<Rest>]
+  : P extends `${string}:${infer Name}`
+    ? [Name]
+    : [];
 
-/** Absolute URL paths for clients. Path parameters are URL-encoded. */
-export const ApiRoutes = {
-  clusters: () => `${API_PREFIX}/clusters`,
-  cluster: (cluster: string) => `${API_PREFIX}/clusters/${enc(cluster)}`,
-  clusterTest: () => `${API_PREFIX}/clusters/test`,
-  nodes: (cluster: string) => `${API_PREFIX}/clusters/${enc(cluster)}/nodes`,
-  node: (cluster: string, node: string) => `${API_PREFIX}/clusters/${enc(cluster)}/nodes/${enc(node)}`,
-  clusterTasks: (cluster: string) => `${API_PREFIX}/clusters/${enc(cluster)}/tasks`,
-  tasks: () => `${API_PREFIX}/tasks`,
-  task: (id: string) => `${API_PREFIX}/tasks/${enc(id)}`,
-  taskEvents: (id: string) => `${API_PREFIX}/tasks/${enc(id)}/events`,
-  taskCancel: (id: string) => `${API_PREFIX}/tasks/${enc(id)}/cancel`,
-  taskRetry: (id: string) => `${API_PREFIX}/tasks/${enc(id)}/retry`,
-} as const;
+type StringsFor<T extends unknown[]> = { [I in keyof T]: string };
+
+/** A URL builder taking one string per path parameter, in path order. */
+export type UrlBuilder<P extends string> = (...values: StringsFor<PathParams<P>>) => string;
+
+/**
+ * Absolute URL path of `path` with its `:name` parameters replaced, in order, by `values`
+ * (URL-encoded). Throws when the number of values does not match the parameters.
+ */
+export function buildUrl(path: string, values: readonly string[]): string {
+  let i = 0;
+  const filled = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? encodeURIComponent(values[i++] ?? '') : segment))
+    .join('/');
+  if (i !== values.length) throw new Error(`route ${path} takes ${i} path parameter(s), got ${values.length}`);
+  return `${API_PREFIX}/${filled}`;
+}
+
+function urlBuilders<T extends Record<string, string>>(paths: T): { [K in keyof T]: UrlBuilder<T[K]> } {
+  const out: Record<string, (...values: string[]) => string> = {};
+  for (const [name, path] of Object.entries(paths)) out[name] = (...values: string[]) => buildUrl(path, values);
+  return out as { [K in keyof T]: UrlBuilder<T[K]> };
+}
+
+/** Absolute URL paths for clients, one builder per {@link RoutePaths} entry: `ApiRoutes.node('prod', 'n1')`. */
+export const ApiRoutes = urlBuilders(RoutePaths);
 
 /** Health and metrics endpoints (not versioned, not under the API prefix). */
 export const HealthRoutes = {

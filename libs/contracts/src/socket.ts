@@ -1,19 +1,14 @@
 import type { ClusterStatus } from './cluster';
+import type { FieldViolation } from './errors';
 import type { NodeSummary } from './node';
+import type { ClusterSubscribeRequest, TaskSubscribeRequest, TaskUnsubscribeRequest } from './schemas/socket.schema';
 import type { TaskEvent } from './task';
 
-export interface TaskSubscribeRequest {
-  taskId: string;
-  /** Highest seq the client already has (0 = none). */
-  afterSeq: number;
-}
-
-export interface ClusterSubscribeRequest {
-  cluster: string;
-}
-
-/** Acknowledgement of a subscribe request. */
-export type SubscribeAck = { ok: true } | { ok: false; code: string; message: string };
+/**
+ * Acknowledgement of a subscribe request. A refused request names its code (an ErrorCode, e.g.
+ * VALIDATION_FAILED with `violations` naming each field and rule, TASK_NOT_FOUND).
+ */
+export type SubscribeAck = { ok: true } | { ok: false; code: string; message: string; violations?: FieldViolation[] };
 
 /** `node:changed` payload. `node` is absent when `type` is `deleted`. */
 export interface NodeChangedEvent {
@@ -32,7 +27,7 @@ export interface ClusterStatusEvent {
 
 export interface ClientToServerEvents {
   'task:subscribe': (req: TaskSubscribeRequest, ack?: (res: SubscribeAck) => void) => void;
-  'task:unsubscribe': (req: { taskId: string }, ack?: (res: SubscribeAck) => void) => void;
+  'task:unsubscribe': (req: TaskUnsubscribeRequest, ack?: (res: SubscribeAck) => void) => void;
   'cluster:subscribe': (req: ClusterSubscribeRequest, ack?: (res: SubscribeAck) => void) => void;
   'cluster:unsubscribe': (req: ClusterSubscribeRequest, ack?: (res: SubscribeAck) => void) => void;
 }

@@ -1,36 +1,38 @@
-import type { Taint, TaintEffect } from './node';
+import type { Permission } from './permissions';
+import type { CordonParams, LabelParams, TaintParams, UncordonParams } from './schemas/task-params.schema';
 
-/** Kinds of batch task. New kinds are added to the batch operations registry and here. */
+/*
+ * Conventions of every task shape: timestamps (`at`, `createdAt`, ...) are RFC 3339 instants in
+ * UTC with milliseconds (`2026-11-21T10:00:00.000Z`, Date.prototype.toISOString); page numbers
+ * are 1-based; `seq` starts at 1.
+ */
+
+/** Kinds of batch task. A new kind is added here, to TASK_KIND_PERMISSION, to TASK_PARAMS_SCHEMAS and to the batch operations registry. */
 export const TASK_KINDS = ['label', 'taint', 'cordon', 'uncordon'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-export type TaskStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+/**
+ * The permission a task of each kind needs on its cluster (libs/contracts permissions). Kinds to
+ * come: drain -> nodes:drain, label-template -> nodes:label, taint-template and copy-taints ->
+ * nodes:taint.
+ */
+export const TASK_KIND_PERMISSION: Readonly<Record<TaskKind, Permission>> = {
+  label: 'nodes:label',
+  taint: 'nodes:taint',
+  cordon: 'nodes:cordon',
+  uncordon: 'nodes:cordon',
+};
+
+export const TASK_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TERMINAL_TASK_STATUSES: readonly TaskStatus[] = ['succeeded', 'failed', 'cancelled'];
 
 export type NodeResultStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
-/** `label` params: keys to set (key -> value) and keys to remove. */
-export interface LabelParams {
-  set?: Record<string, string>;
-  remove?: string[];
-}
-
-/** `taint` params: taints to add (replacing one with the same key+effect) and to remove (by key, optionally effect). */
-export interface TaintParams {
-  add?: Taint[];
-  remove?: { key: string; effect?: TaintEffect }[];
-}
-
 /** Longest cordon reason, characters (recorded in the knm.io/cordon-reason annotation). */
 export const CORDON_REASON_MAX_LENGTH = 1024;
 
-export interface CordonParams {
-  /** Free text, at most {@link CORDON_REASON_MAX_LENGTH} characters. */
-  reason?: string;
-}
-
-export type UncordonParams = Record<string, never>;
-
+/** Params of each task kind (shapes of the zod schemas in ./schemas/task-params.schema). */
 export interface TaskParamsByKind {
   label: LabelParams;
   taint: TaintParams;
@@ -39,14 +41,17 @@ export interface TaskParamsByKind {
 }
 
 /**
- * `POST /clusters/:cluster/tasks`. Exactly one of `nodes` or `selector` names the targets.
+ * `POST /clusters/:cluster/tasks` (validated by `createTaskRequestSchema`). Exactly one of
+ * `nodes` or `selector` names the targets.
  */
 export interface CreateTaskRequest<K extends TaskKind = TaskKind> {
   kind: K;
   params: TaskParamsByKind[K];
+  /** Node names (DNS-1123 subdomains), 1..TASK_MAX_NODES, unique. */
   nodes?: string[];
+  /** Label selector in kubectl syntax. */
   selector?: string;
-  /** Parallel node operations (default 10, max from config). */
+  /** Parallel node operations (default KNM_TASK_CONCURRENCY, at most KNM_CLUSTER_MAX_CONCURRENCY). */
   concurrency?: number;
   dryRun?: boolean;
 }
@@ -61,11 +66,15 @@ export interface TaskCounts {
   cancelled: number;
 }
 
-export interface TaskResponse {
+/** A task as the API returns it; `params` has the shape of its `kind`. */
+export type TaskResponse = { [K in TaskKind]: TaskResponseOf<K> }[TaskKind];
+
+/** A task of one kind. Timestamps are RFC 3339 UTC. */
+export interface TaskResponseOf<K extends TaskKind> {
   id: string;
   cluster: string;
-  kind: TaskKind;
-  params: unknown;
+  kind: K;
+  params: TaskParamsByKind[K];
   selector: string | null;
   dryRun: boolean;
   status: TaskStatus;
@@ -89,6 +98,7 @@ export interface TaskNodeResult {
   /** What the node had before / after for the fields the task touches (kind-specific). */
   before: unknown;
   after: unknown;
+  /** RFC 3339 UTC. */
   startedAt: string | null;
   finishedAt: string | null;
 }
@@ -110,24 +120,85 @@ export const TASK_EVENT_TYPES = [
 export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
 export const TERMINAL_TASK_EVENT_TYPES: readonly TaskEventType[] = ['task:succeeded', 'task:failed', 'task:cancelled'];
 
-/**
- * One persisted task event. `seq` is contiguous per task, starting at 1.
- * Every event carries the task's counts after the transition it describes.
- */
-export interface TaskEvent {
+/** What one node had before and after a task touched it (kind-specific fields). */
+export interface NodeChangeRecord {
+  before: unknown;
+  after: unknown;
+}
+
+/** Fields of every task event. `seq` is contiguous per task from 1; `at` is RFC 3339 UTC. */
+interface TaskEventBase {
   taskId: string;
   seq: number;
-  type: TaskEventType;
   at: string;
-  node?: string;
-  attempt?: number;
-  /** Failure or retry reason, skip reason. */
-  reason?: string;
-  /** Per-node change (before/after) on node:succeeded. */
-  change?: { before: unknown; after: unknown };
+  /** The task's counts after the transition the event describes. */
   counts: TaskCounts;
   status: TaskStatus;
 }
+
+/** Marks fields a variant never has, so code can read them from any TaskEvent (`event.node` is undefined there). */
+type Absent<K extends 'node' | 'attempt' | 'reason' | 'change'> = { [P in K]?: never };
+
+export interface TaskCreatedEvent extends TaskEventBase, Absent<'node' | 'attempt' | 'reason' | 'change'> {
+  type: 'task:created';
+}
+export interface TaskStartedEvent extends TaskEventBase, Absent<'node' | 'attempt' | 'change'> {
+  type: 'task:started';
+  /** Set when another replica resumed the task (`resumed by <replica>: ...`). */
+  reason?: string;
+}
+export interface TaskCancelRequestedEvent extends TaskEventBase, Absent<'node' | 'attempt' | 'reason' | 'change'> {
+  type: 'task:cancel-requested';
+}
+export interface TaskEndedEvent extends TaskEventBase, Absent<'node' | 'attempt' | 'change'> {
+  type: 'task:succeeded' | 'task:failed' | 'task:cancelled';
+  /** Why the task failed or was cancelled, when known (e.g. its deadline passed). */
+  reason?: string;
+}
+export interface NodeStartedEvent extends TaskEventBase, Absent<'reason' | 'change'> {
+  type: 'node:started';
+  node: string;
+  /** Always 1. */
+  attempt: number;
+}
+export interface NodeRetryingEvent extends TaskEventBase, Absent<'change'> {
+  type: 'node:retrying';
+  node: string;
+  /** The attempt about to be made (>= 2). */
+  attempt: number;
+  /** Why the previous attempt failed. */
+  reason: string;
+}
+export interface NodeSucceededEvent extends TaskEventBase, Absent<'reason'> {
+  type: 'node:succeeded';
+  node: string;
+  attempt: number;
+  change: NodeChangeRecord;
+}
+export interface NodeFailedEvent extends TaskEventBase, Absent<'change'> {
+  type: 'node:failed' | 'node:skipped';
+  node: string;
+  attempt: number;
+  /** Failure reason (failed) or skip reason (skipped). */
+  reason: string;
+}
+export interface NodeCancelledEvent extends TaskEventBase, Absent<'attempt' | 'change'> {
+  type: 'node:cancelled';
+  node: string;
+  reason: string;
+}
+
+/** One persisted task event, a discriminated union on `type`. */
+export type TaskEvent =
+  | TaskCreatedEvent
+  | TaskStartedEvent
+  | TaskCancelRequestedEvent
+  | TaskEndedEvent
+  | NodeStartedEvent
+  | NodeRetryingEvent
+  | NodeSucceededEvent
+  | NodeFailedEvent
+  | NodeCancelledEvent;
 
 export interface TaskEventsResponse {
   items: TaskEvent[];
@@ -135,19 +206,10 @@ export interface TaskEventsResponse {
   terminal: boolean;
 }
 
-export interface TaskListQuery {
-  cluster?: string;
-  kind?: TaskKind;
-  status?: TaskStatus;
-  from?: string;
-  to?: string;
-  page?: number;
-  limit?: number;
-}
-
 export interface TaskListResponse {
   items: TaskResponse[];
   total: number;
+  /** 1-based page number of this answer. */
   page: number;
   limit: number;
 }

@@ -1,9 +1,8 @@
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '@knm/common';
+import { Clock, type LeaseTiming } from '@knm/common';
 import { LeaseCoordinator, LeaseHandle, LeaseLostError, LeaseStatus } from './lease-coordinator';
 import { LeaseStore } from './lease-store';
-import { LeaseTiming } from './lease-timing';
 
 /** Options of {@link DbLeaseCoordinator}. */
 export interface DbLeaseOptions extends LeaseTiming {

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ErrorCode,
+  TASK_EVENTS_MAX_LIMIT,
   TaskEvent,
   TaskEventsResponse,
   TaskListQuery,
@@ -17,9 +18,6 @@ import { toNodeResult, toTaskEvent, toTaskResponse } from './task-mapper';
 import { TaskRecorder } from './task-recorder';
 import { NewTaskRecord, NodeClaim, TaskRepository } from './task.repository';
 import { applyTransition } from './task-transition';
-
-/** Most events one `GET /tasks/:id/events` page returns. */
-export const TASK_EVENTS_MAX_LIMIT = 1000;
 
 /** A task as its executor needs it. */
 export interface ExecutableTask {

@@ -9,7 +9,7 @@ function parseJson(v: unknown): unknown {
   return typeof v === 'string' ? JSON.parse(v) : v;
 }
 
-/** A tasks row -> TaskResponse (without nodes). */
+/** A tasks row -> TaskResponse (without nodes). `params` was stored from a request validated for its kind. */
 export function toTaskResponse(row: SqlRow): TaskResponse {
   return {
     id: String(row.id),
@@ -27,7 +27,7 @@ export function toTaskResponse(row: SqlRow): TaskResponse {
     createdAt: iso(row.created_at)!,
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),
-  };
+  } as TaskResponse;
 }
 
 /** A task_nodes row -> TaskNodeResult. */

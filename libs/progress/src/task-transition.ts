@@ -133,7 +133,9 @@ export async function applyTransition(tx: SqlTx, t: TaskTransition): Promise<Tra
     await tx.query("UPDATE task_nodes SET status = 'pending' WHERE task_id = ? AND status = 'running'", [t.taskId]);
   }
   if (t.node) await updateNode(tx, t);
-  const event: TaskEvent = {
+  // The variant's fields (node, attempt, reason, change) come with its type from TaskRecorder,
+  // which pairs each event type with what that variant of TaskEvent carries.
+  const event = {
     taskId: t.taskId,
     seq: Number(row.last_seq),
     type: t.type,
@@ -142,7 +144,7 @@ export async function applyTransition(tx: SqlTx, t: TaskTransition): Promise<Tra
     ...t.event,
     counts: countsOf(row),
     status: row.status as TaskStatus,
-  };
+  } as TaskEvent;
   await tx.query('INSERT INTO task_events (task_id, seq, type, payload, at) VALUES (?, ?, ?, ?, ?)', [
     t.taskId,
     event.seq,

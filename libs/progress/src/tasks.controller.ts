@@ -1,8 +1,22 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { RoutePaths, TASK_KINDS, TaskEventsResponse, TaskListResponse, TaskResponse } from '@knm/contracts';
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  RoutePaths,
+  TASK_EVENTS_DEFAULT_LIMIT,
+  TASK_LIST_DEFAULT_LIMIT,
+  TaskEventsResponse,
+  taskEventsQuerySchema,
+  taskListQuerySchema,
+  TaskListResponse,
+  taskParamsSchema,
+  TaskResponse,
+} from '@knm/contracts';
+import { Accepts, Input, type RequestInput } from '@knm/common';
 import { ProgressService } from './progress.service';
-import { parseTaskEventsQuery, parseTaskListQuery } from './task-query';
+
+const listInput = { query: taskListQuerySchema };
+const taskInput = { params: taskParamsSchema };
+const eventsInput = { params: taskParamsSchema, query: taskEventsQuerySchema };
 
 /** Read side of tasks: `GET /tasks`, `GET /tasks/:id`, `GET /tasks/:id/events`. */
 @ApiTags('tasks')
@@ -12,29 +26,22 @@ export class TasksController {
 
   @Get(RoutePaths.tasks)
   @ApiOperation({ summary: 'Task history, newest first' })
-  @ApiQuery({ name: 'cluster', required: false })
-  @ApiQuery({ name: 'kind', required: false, enum: [...TASK_KINDS] })
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'running', 'succeeded', 'failed', 'cancelled'] })
-  @ApiQuery({ name: 'from', required: false, description: 'RFC 3339 instant (created at or after)' })
-  @ApiQuery({ name: 'to', required: false, description: 'RFC 3339 instant (created before)' })
-  @ApiQuery({ name: 'page', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  listTasks(@Query() query: Record<string, unknown>): Promise<TaskListResponse> {
-    return this.progress.listTasks(parseTaskListQuery(query));
+  @Accepts(listInput)
+  listTasks(@Input() { query }: RequestInput<typeof listInput>): Promise<TaskListResponse> {
+    return this.progress.listTasks({ ...query, page: query.page ?? 1, limit: query.limit ?? TASK_LIST_DEFAULT_LIMIT });
   }
 
   @Get(RoutePaths.task)
   @ApiOperation({ summary: 'A task with its per-node results' })
-  getTask(@Param('id') id: string): Promise<TaskResponse> {
-    return this.progress.getTask(id);
+  @Accepts(taskInput)
+  getTask(@Input() { params }: RequestInput<typeof taskInput>): Promise<TaskResponse> {
+    return this.progress.getTask(params.id);
   }
 
   @Get(RoutePaths.taskEvents)
   @ApiOperation({ summary: 'Persisted task events with seq > afterSeq, in seq order (the same events the socket replays)' })
-  @ApiQuery({ name: 'afterSeq', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  getTaskEvents(@Param('id') id: string, @Query() query: Record<string, unknown>): Promise<TaskEventsResponse> {
-    const { afterSeq, limit } = parseTaskEventsQuery(query);
-    return this.progress.getEvents(id, afterSeq, limit);
+  @Accepts(eventsInput)
+  getTaskEvents(@Input() { params, query }: RequestInput<typeof eventsInput>): Promise<TaskEventsResponse> {
+    return this.progress.getEvents(params.id, query.afterSeq ?? 0, query.limit ?? TASK_EVENTS_DEFAULT_LIMIT);
   }
 }

@@ -21,9 +21,8 @@ import {
   TaskEvent,
   taskRoom,
 } from '@knm/contracts';
-import { AppConfig, Clock } from '@knm/common';
+import { AppConfig, Clock, OriginPolicy } from '@knm/common';
 import { ClusterClientProvider } from '@knm/cluster';
-import { OriginPolicy } from './origin-policy';
 import { RealtimePublisher } from './realtime-publisher';
 import { parseClusterRequest, parseTaskSubscribe, parseTaskUnsubscribe } from './subscribe-requests';
 import { KnownClusters } from './known-clusters';

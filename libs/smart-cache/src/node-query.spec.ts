@@ -133,6 +133,16 @@ describe('queryNodes', () => {
     });
   });
 
+  it('counts a zone or role named like an Object.prototype property as any other', () => {
+    const nodes = [
+      nodeFixture('n1', { labels: { [ZONE_LABEL]: 'constructor' }, roles: ['toString'] }),
+      nodeFixture('n2', { labels: { [ZONE_LABEL]: 'constructor' } }),
+    ];
+    const facets = queryNodes(storeOf(nodes), {}).facets!;
+    expect({ ...facets.zones }).toEqual({ constructor: 2 });
+    expect({ ...facets.roles }).toEqual({ toString: 1 });
+  });
+
   it('reports the store seq', () => {
     const store = storeOf(fleet());
     store.seq = 42;

@@ -1,4 +1,5 @@
 import {
+  emptyJsonMap,
   LabelSelector,
   NODE_LIST_DEFAULT_LIMIT,
   NodeFacets,
@@ -62,7 +63,14 @@ export function compileNodeQuery(query: NodeListQuery): CompiledQuery {
 
 /** Facet counts over `nodes`: readiness, cordoned, roles, zones (topology.kubernetes.io/zone), kubelet versions. */
 export function computeFacets(nodes: readonly NodeSummary[]): NodeFacets {
-  const facets: NodeFacets = { readiness: { Ready: 0, NotReady: 0, Unknown: 0 }, cordoned: 0, roles: {}, zones: {}, kubeletVersions: {} };
+  // Maps without a prototype: a zone or role named `constructor` is counted like any other.
+  const facets: NodeFacets = {
+    readiness: { Ready: 0, NotReady: 0, Unknown: 0 },
+    cordoned: 0,
+    roles: emptyJsonMap(),
+    zones: emptyJsonMap(),
+    kubeletVersions: emptyJsonMap(),
+  };
   for (const n of nodes) {
     facets.readiness[n.readiness]++;
     if (n.unschedulable) facets.cordoned++;

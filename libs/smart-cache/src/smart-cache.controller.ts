@@ -1,9 +1,12 @@
-import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { NodeListResponse, RoutePaths } from '@knm/contracts';
-import { NodeListQueryDto } from './dto/node-list-query.dto';
+import { clusterParamsSchema, NodeListResponse, nodeListQuerySchema, nodeParamsSchema, RoutePaths } from '@knm/contracts';
+import { Accepts, Input, type RequestInput } from '@knm/common';
 import { ServerTimingInterceptor } from './server-timing.interceptor';
 import { NodeDetailResponse, SmartCacheService } from './smart-cache.service';
+
+const listInput = { params: clusterParamsSchema, query: nodeListQuerySchema };
+const detailInput = { params: nodeParamsSchema };
 
 /** Node queries served from this replica's cache (`/api/v1/clusters/:cluster/nodes`). */
 @ApiTags('nodes')
@@ -13,12 +16,14 @@ export class SmartCacheController {
   constructor(private readonly cache: SmartCacheService) {}
 
   @Get(RoutePaths.nodes)
-  listNodes(@Param('cluster') cluster: string, @Query() query: NodeListQueryDto): Promise<NodeListResponse> {
-    return this.cache.listNodes(cluster, query);
+  @Accepts(listInput)
+  listNodes(@Input() input: RequestInput<typeof listInput>): Promise<NodeListResponse> {
+    return this.cache.listNodes(input.params.cluster, input.query);
   }
 
   @Get(RoutePaths.node)
-  nodeDetail(@Param('cluster') cluster: string, @Param('node') node: string): Promise<NodeDetailResponse> {
-    return this.cache.nodeDetail(cluster, node);
+  @Accepts(detailInput)
+  nodeDetail(@Input() input: RequestInput<typeof detailInput>): Promise<NodeDetailResponse> {
+    return this.cache.nodeDetail(input.params.cluster, input.params.node);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { V1Node } from '@kubernetes/client-node';
-import { CORDON_REASON_MAX_LENGTH, type CordonParams, type FieldViolation } from '@knm/contracts';
+import type { CordonParams } from '@knm/contracts';
 import type { NodeChange } from '@knm/progress';
 import { NodeOperation, NodeOperationContext } from './node-operation';
-import { isObject, unknownFields } from './params-validation';
 
 /** Annotations recording who cordoned a node, when and why. */
 export const CORDON_ANNOTATIONS = {
@@ -12,9 +11,6 @@ export const CORDON_ANNOTATIONS = {
   at: 'knm.io/cordoned-at',
 } as const;
 const CORDON_KEYS = Object.values(CORDON_ANNOTATIONS);
-
-/** Longest cordon reason, characters (the shared limit of libs/contracts). */
-export const MAX_CORDON_REASON = CORDON_REASON_MAX_LENGTH;
 
 /** What cordon and uncordon touch on a node. */
 export interface CordonState {
@@ -63,17 +59,6 @@ export async function changeCordonState(ctx: NodeOperationContext, plan: (state:
 @Injectable()
 export class CordonOperation implements NodeOperation<CordonParams> {
   readonly kind = 'cordon' as const;
-
-  validateParams(params: unknown): FieldViolation[] {
-    if (params === undefined) return [];
-    if (!isObject(params)) return [{ field: 'params', rule: 'must be an object {reason?}' }];
-    const out = unknownFields(params, ['reason'], 'params');
-    if (params.reason !== undefined && typeof params.reason !== 'string') out.push({ field: 'params.reason', rule: 'must be a string' });
-    else if (typeof params.reason === 'string' && params.reason.length > MAX_CORDON_REASON) {
-      out.push({ field: 'params.reason', rule: `must be at most ${MAX_CORDON_REASON} characters` });
-    }
-    return out;
-  }
 
   applyToNode(ctx: NodeOperationContext, params: CordonParams | undefined): Promise<NodeChange> {
     return changeCordonState(ctx, (state, rv) => cordonPatch(state, rv, params?.reason ?? '', ctx.actor, ctx.now));

@@ -1,4 +1,4 @@
-import type { FieldViolation, NodeSummary, TaskKind } from '@knm/contracts';
+import type { NodeSummary, TaskKind } from '@knm/contracts';
 import type { NodeChange } from '@knm/progress';
 import type { NodeApi } from '../node-api';
 
@@ -20,15 +20,11 @@ export interface NodeOperationContext {
 /**
  * One kind of batch task (label, taint, cordon, ...). Implementations are small, stateless,
  * idempotent (applying twice leaves the node as applying once) and registered in
- * `operations/index.ts`; adding a kind touches no other file.
+ * `operations/index.ts`. A kind's params are validated at the edge by its schema in libs/contracts
+ * (TASK_PARAMS_SCHEMAS), so an operation receives params of its shape.
  */
 export interface NodeOperation<P = unknown> {
   readonly kind: TaskKind;
-  /**
-   * Every rule `params` breaks, with field paths from the request root (`params.set["a/b"]`).
-   * Empty = valid; then `params` may be cast to `P`.
-   */
-  validateParams(params: unknown): FieldViolation[];
   /**
    * One attempt on one node. Resolves the before/after of what it touched. Throws client-node
    * `ApiException`s unchanged (the executor classifies and retries them).

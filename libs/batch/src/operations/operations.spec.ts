@@ -16,6 +16,15 @@ describe('label operation', () => {
     expect(labelPatch({ set: { a: '1' }, remove: ['b'] })).toEqual({ metadata: { labels: { b: null, a: '1' } } });
   });
 
+  it('writes and reads label keys named like Object.prototype properties as ordinary keys', async () => {
+    expect(JSON.stringify(labelPatch({ remove: ['constructor'], set: { toString: 'x' } }))).toBe('{"metadata":{"labels":{"constructor":null,"toString":"x"}}}');
+    const api = new FakeNodeApi();
+    api.addNode('n1', {}, { constructor: 'old' });
+    const change = await new LabelOperation().applyToNode(ctx(api, 'n1'), { remove: ['constructor'], set: { hasOwnProperty: 'y' } });
+    expect(api.node('n1')!.metadata!.labels).toEqual({ hasOwnProperty: 'y' });
+    expect(JSON.parse(JSON.stringify(change))).toEqual({ before: { constructor: null, hasOwnProperty: null }, after: { constructor: null, hasOwnProperty: 'y' } });
+  });
+
   it('sets and removes labels, keeps other labels, reports before (cache) and after (server)', async () => {
     const api = new FakeNodeApi();
     api.addNode('n1', {}, { keep: 'x', b: 'old' });

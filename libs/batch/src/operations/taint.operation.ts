@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { V1Node, V1Taint } from '@kubernetes/client-node';
-import { FieldViolation, Taint, TAINT_EFFECTS, TaintEffect, TaintParams } from '@knm/contracts';
+import type { Taint, TaintEffect, TaintParams } from '@knm/contracts';
 import type { NodeChange } from '@knm/progress';
 import { NodeOperation, NodeOperationContext } from './node-operation';
-import { arrayOf, isObject, keyViolations, unknownFields, valueViolations } from './params-validation';
 
-/** Most taints one task may add (and, separately, remove). */
-export const MAX_TAINTS = 50;
 
 /** RFC 3339 without fractional seconds, as Kubernetes writes metav1.Time. */
 const rfc3339 = (d: Date | string): string => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -51,38 +48,6 @@ export function taintPatch(resourceVersion: string, taints: Taint[]): object {
 
 const withoutTime = (ts: Taint[]) => ts.map(({ timeAdded: _t, ...rest }) => rest);
 
-function addViolations(add: unknown, out: FieldViolation[]): void {
-  const items = arrayOf(add, 'params.add', MAX_TAINTS, out);
-  items?.forEach((t, i) => {
-    const path = `params.add[${i}]`;
-    if (!isObject(t)) return out.push({ field: path, rule: 'must be an object {key, value?, effect}' });
-    out.push(...unknownFields(t, ['key', 'value', 'effect'], path));
-    if (typeof t.key !== 'string') out.push({ field: `${path}.key`, rule: 'must be a string' });
-    else out.push(...keyViolations(t.key, `${path}.key`));
-    if (t.value !== undefined) out.push(...valueViolations(t.value, `${path}.value`));
-    if (!TAINT_EFFECTS.includes(t.effect as TaintEffect)) out.push({ field: `${path}.effect`, rule: `must be one of ${TAINT_EFFECTS.join(', ')}` });
-    const first = items.findIndex((o) => isObject(o) && o.key === t.key && o.effect === t.effect);
-    if (first !== i) out.push({ field: path, rule: `duplicate of params.add[${first}] (same key and effect)` });
-  });
-}
-
-function removeViolations(remove: unknown, add: unknown, out: FieldViolation[]): void {
-  const items = arrayOf(remove, 'params.remove', MAX_TAINTS, out);
-  const adds: unknown[] = Array.isArray(add) ? add : [];
-  items?.forEach((t, i) => {
-    const path = `params.remove[${i}]`;
-    if (!isObject(t)) return out.push({ field: path, rule: 'must be an object {key, effect?}' });
-    out.push(...unknownFields(t, ['key', 'effect'], path));
-    if (typeof t.key !== 'string') out.push({ field: `${path}.key`, rule: 'must be a string' });
-    else out.push(...keyViolations(t.key, `${path}.key`));
-    if (t.effect !== undefined && !TAINT_EFFECTS.includes(t.effect as TaintEffect)) {
-      out.push({ field: `${path}.effect`, rule: `must be one of ${TAINT_EFFECTS.join(', ')}` });
-    }
-    const clash = adds.findIndex((a) => isObject(a) && a.key === t.key && (t.effect === undefined || a.effect === t.effect));
-    if (clash >= 0) out.push({ field: path, rule: `conflicts with params.add[${clash}] (same key)` });
-  });
-}
-
 /**
  * `taint`: adds taints (key, value?, effect) and removes taints (by key, or key+effect) by
  * read-modify-write with a resourceVersion precondition. `before`/`after` are the node's taint
@@ -91,16 +56,6 @@ function removeViolations(remove: unknown, add: unknown, out: FieldViolation[]):
 @Injectable()
 export class TaintOperation implements NodeOperation<TaintParams> {
   readonly kind = 'taint' as const;
-
-  validateParams(params: unknown): FieldViolation[] {
-    if (!isObject(params)) return [{ field: 'params', rule: 'must be an object {add?, remove?}' }];
-    const out = unknownFields(params, ['add', 'remove'], 'params');
-    if (params.add !== undefined) addViolations(params.add, out);
-    if (params.remove !== undefined) removeViolations(params.remove, params.add, out);
-    const count = (Array.isArray(params.add) ? params.add.length : 0) + (Array.isArray(params.remove) ? params.remove.length : 0);
-    if (count === 0 && out.length === 0) out.push({ field: 'params', rule: 'must add or remove at least one taint' });
-    return out;
-  }
 
   async applyToNode(ctx: NodeOperationContext, params: TaintParams): Promise<NodeChange> {
     const node: V1Node = await ctx.api.readNode(ctx.node);

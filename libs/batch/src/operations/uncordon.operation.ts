@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { FieldViolation, UncordonParams } from '@knm/contracts';
+import type { UncordonParams } from '@knm/contracts';
 import type { NodeChange } from '@knm/progress';
 import { CORDON_ANNOTATIONS, changeCordonState, CordonState } from './cordon.operation';
 import { NodeOperation, NodeOperationContext } from './node-operation';
-import { isObject, unknownFields } from './params-validation';
 
 /**
  * Merge patch that uncordons a node (spec.unschedulable=false, knm.io/cordon* annotations
@@ -19,12 +18,6 @@ export function uncordonPatch(state: CordonState, resourceVersion: string): obje
 @Injectable()
 export class UncordonOperation implements NodeOperation<UncordonParams> {
   readonly kind = 'uncordon' as const;
-
-  validateParams(params: unknown): FieldViolation[] {
-    if (params === undefined) return [];
-    if (!isObject(params)) return [{ field: 'params', rule: 'must be an empty object' }];
-    return unknownFields(params, [], 'params');
-  }
 
   applyToNode(ctx: NodeOperationContext): Promise<NodeChange> {
     return changeCordonState(ctx, uncordonPatch);

@@ -5,7 +5,7 @@ import type { CoreV1Api, V1Node } from '@kubernetes/client-node';
 import type { DataSource } from 'typeorm';
 import type { NodeSummary, TaskEvent, TaskResponse } from '@knm/contracts';
 import { TERMINAL_TASK_STATUSES } from '@knm/contracts';
-import { AppConfig, Clock, RandomSource } from '@knm/common';
+import { AppConfig, Clock, parseSettings, RandomSource } from '@knm/common';
 import type { ClusterClientProvider } from '@knm/cluster';
 import { openDatabase } from '@knm/persistence';
 import { waitFor } from '@test/harness';
@@ -78,10 +78,19 @@ export interface ExecutorEnvOptions {
 export async function createExecutorEnv(opts: ExecutorEnvOptions = {}) {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'knm-batch-'));
   const ds: DataSource = await openDatabase({ databaseUrl: null, dataDir });
-  const config = {
-    replicaId: opts.replicaId ?? 'replica-a', taskDefaultConcurrency: 10, clusterMaxConcurrency: opts.clusterMaxConcurrency ?? 50,
-    taskMaxAttempts: opts.taskMaxAttempts ?? 8, taskHeartbeatMs: 1000, taskTakeoverAfterMs: 3000, taskDeadlineMs: 3_600_000, corsOrigins: [],
-  } as unknown as AppConfig;
+  // The settings schema with its defaults and rules, as at boot; only what these tests vary is given
+  // (the default task concurrency may not exceed the cluster ceiling, as the schema requires).
+  const clusterMaxConcurrency = opts.clusterMaxConcurrency ?? 50;
+  const settings = parseSettings({
+    file: {
+      name: 'executor-env',
+      values: {
+        dataDir, replicaId: opts.replicaId ?? 'replica-a', clusterMaxConcurrency, taskDefaultConcurrency: Math.min(10, clusterMaxConcurrency),
+        taskMaxAttempts: opts.taskMaxAttempts ?? 8, taskHeartbeatMs: 1000, taskTakeoverAfterMs: 3000, taskDeadlineMs: 3_600_000,
+      },
+    },
+  });
+  const config = AppConfig.of({ ...settings, encryptionKey: Buffer.alloc(32, 1) });
   const clock = new FakeClock();
   const random = new FixedRandom();
   const published: TaskEvent[] = [];

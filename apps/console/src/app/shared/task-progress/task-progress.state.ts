@@ -162,7 +162,7 @@ function updateNode(nodes: readonly NodeProgress[], name: string, event: TaskEve
   if (!status) return nodes;
   const index = nodes.findIndex((n) => n.node === name);
   const prev: NodeProgress = index >= 0 ? nodes[index] : { node: name, status: 'pending', attempts: 0, error: null, change: null };
-  const attempts = event.attempt ?? (event.type === 'node:started' ? prev.attempts + 1 : prev.attempts);
+  const attempts = event.attempt ?? prev.attempts;
   const error = status === 'succeeded' ? null : (event.reason ?? (status === 'running' ? null : prev.error));
   const change = status === 'succeeded' ? (event.change ?? null) : status === 'running' ? null : prev.change;
   const row: NodeProgress = { node: name, status, attempts, error, change };
