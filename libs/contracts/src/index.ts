@@ -11,3 +11,5 @@ export * from './label-selector';
 export { LabelSelectorError } from './label-selector-parser';
 export * from './permissions';
 export * from './schemas';
+export * from './auth';
+export * from './audit';

@@ -20,6 +20,25 @@ export const RoutePaths = {
   taskEvents: 'tasks/:id/events',
   taskCancel: 'tasks/:id/cancel',
   taskRetry: 'tasks/:id/retry',
+  /** Task history export (CSV or JSON Lines, streamed); `tasks/export` is matched before `tasks/:id`. */
+  tasksExport: 'tasks/export',
+  authConfig: 'auth/config',
+  authLogin: 'auth/login',
+  authRefresh: 'auth/refresh',
+  authLogout: 'auth/logout',
+  authPassword: 'auth/password',
+  authMe: 'auth/me',
+  authSsoStart: 'auth/sso/start',
+  authSsoCallback: 'auth/sso/callback',
+  authTokens: 'auth/tokens',
+  authToken: 'auth/tokens/:id',
+  users: 'users',
+  user: 'users/:id',
+  roleBindings: 'role-bindings',
+  roleBinding: 'role-bindings/:id',
+  audit: 'audit',
+  auditVerify: 'audit/verify',
+  auditExport: 'audit/export',
 } as const;
 export type RouteName = keyof typeof RoutePaths;
 
