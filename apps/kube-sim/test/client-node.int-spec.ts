@@ -1,4 +1,4 @@
-import { ApiException, CoreV1Api, KubeConfig, makeInformer, PatchStrategy, setHeaderOptions, type Informer, type V1Node } from '@kubernetes/client-node';
+import { ApiException, CoreV1Api, KubeConfig, makeInformer, PatchStrategy, setHeaderOptions, type V1Node } from '@kubernetes/client-node';
 import { startKubeSim, type KubeSim } from '../src';
 import { busiestWorker, ownerKind } from './fixtures';
 import { waitFor } from '@test/harness';
@@ -51,7 +51,7 @@ describe('@kubernetes/client-node against kube-sim', () => {
   });
 
   it('keeps an informer in sync across dropped watches, a reset and forced 410s', async () => {
-    const informer: Informer<V1Node> = makeInformer(kc, '/api/v1/nodes', () => api.listNode());
+    const informer = makeInformer<V1Node>(kc, '/api/v1/nodes', () => api.listNode());
     let stopped = false;
     let restartTimer: NodeJS.Timeout | undefined;
     // client-node stops an informer for good on any non-410 error: restart it, with a pause.

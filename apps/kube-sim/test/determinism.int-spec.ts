@@ -1,6 +1,7 @@
 import { startKubeSim, type KubeSim, type KubeSimOptions, type Pod } from '../src';
 import { busiestWorker, deleteAllBudgets } from './fixtures';
-import { request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { request } from './helpers';
 
 jest.setTimeout(120_000);
 

@@ -1,6 +1,7 @@
 import { startKubeSim, type KubeSim, type Pod } from '../src';
 import { busiestWorker, createPodOn, deleteAllBudgets, isPlainWorker, ownerKind, podKey } from './fixtures';
-import { openWatch, request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { openWatch, request } from './helpers';
 
 jest.setTimeout(120_000);
 

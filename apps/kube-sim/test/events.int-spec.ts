@@ -1,6 +1,7 @@
 import { startKubeSim, type CoreEvent, type KubeSim } from '../src';
 import { busiestWorker, isPlainWorker } from './fixtures';
-import { kubectl, kubectlAvailable, openWatch, request, waitFor } from './helpers';
+import { waitFor } from '@test/harness';
+import { kubectl, kubectlAvailable, openWatch, request } from './helpers';
 
 jest.setTimeout(120_000);
 

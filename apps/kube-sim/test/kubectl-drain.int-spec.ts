@@ -1,6 +1,7 @@
 import { startKubeSim, type KubeSim, type Pod } from '../src';
 import { busiestWorker, createPodOn, deleteAllBudgets, isMirror, ownerKind, podKey } from './fixtures';
-import { kubectl, kubectlAvailable, request, waitFor, type KubectlResult } from './helpers';
+import { waitFor } from '@test/harness';
+import { kubectl, kubectlAvailable, request, type KubectlResult } from './helpers';
 
 jest.setTimeout(120_000);
 
