@@ -26,6 +26,14 @@ export function consoleRoutes(plugins: PluginRegistry): Routes {
 }
 
 /**
+ * A page whose lazy chunk cannot be downloaded (API down, or a newer build replaced it) says so and
+ * offers a reload, instead of the link doing nothing (router navigation error handler).
+ */
+export function reportNavigationError(): void {
+  inject(NotificationService).reloadPrompt(msg('errors.chunk.page'));
+}
+
+/**
  * Dialogs are modal for assistive technology too (`aria-modal="true"`), and focus their first
  * field or button. Material leaves aria-modal off by default because some screen readers then
  * skip overlays opened from the dialog (a mat-select panel); the console's selects stay usable by
@@ -41,9 +49,7 @@ export const appConfig: ApplicationConfig = {
     provideRouter(
       consoleRoutes(registry),
       withComponentInputBinding(),
-      // A page whose lazy chunk cannot be downloaded (API down, or a newer build replaced it) says
-      // so and offers a reload, instead of the link doing nothing.
-      withNavigationErrorHandler(() => inject(NotificationService).reloadPrompt(msg('errors.chunk.page'))),
+      withNavigationErrorHandler(reportNavigationError),
     ),
     providePluginRegistry(registry),
     provideConsoleIcons(),
