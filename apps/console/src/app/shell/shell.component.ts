@@ -10,6 +10,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterOutlet, type ActivatedRouteSnapshot } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../core/i18n/i18n.pipe';
 import { filter, map } from 'rxjs';
 import { ApiReachability } from '../core/api/api-reachability';
 import { msg, type I18nMessage } from '../core/i18n/i18n-message';
@@ -47,7 +48,7 @@ const THEME_MODES: readonly { mode: ThemeMode; label: I18nMessage }[] = [
   selector: 'knm-shell',
   imports: [
     MatButtonModule, MatIconModule, MatListModule, MatMenuModule, MatSidenavModule, MatToolbarModule,
-    MatTooltipModule, RouterLink, RouterOutlet, TranslocoPipe,
+    MatTooltipModule, RouterLink, RouterOutlet, TranslocoPipe, I18nPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',

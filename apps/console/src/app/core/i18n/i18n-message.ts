@@ -1,7 +1,7 @@
 /**
  * Translatable text built in TypeScript. Pure code (stores, form validators, text helpers) never
  * translates: it returns an {@link I18nMessage} (key + parameters) and the template that shows it
- * translates it (`{{ m.key | transloco: m.params }}`), so the text follows a language switch.
+ * translates it (`{{ m | i18n }}`, core/i18n/i18n.pipe.ts), so the text follows a language switch.
  *
  * Keys are always written as string literals, as the first argument of `msg()`/`tk()` (or of
  * `translate()`), so the key check (i18n-keys.spec.ts) can find them. Never build a key by

@@ -13,8 +13,8 @@ describe('label form validation', () => {
   it('shows the contracts rule next to a key with a space, translated', () => {
     const result = validateLabelEdit({ set: [{ key: 'bad key', value: 'x' }], remove: [] });
     expect([textOf(result.errors.set[0].key), textOf(result.errors.set[0].key, 'zh-CN')]).toEqual([
-      "the name (after '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit",
-      '名称（“/”之后的部分）只能包含字母、数字、“-”、“_”或“.”，且以字母或数字开头和结尾',
+      "the name (the part after any '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit",
+      '名称（若有“/”，指其后的部分）只能包含字母、数字、“-”、“_”或“.”，且以字母或数字开头和结尾',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Params } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import type { NodeFacets } from '@knm/contracts';
 import { NODE_READINESS, filterParams, type NodeListView } from './node-list-query';
 import { READINESS_TEXT } from './node-text';
@@ -16,7 +17,7 @@ import { READINESS_TEXT } from './node-text';
  */
 @Component({
   selector: 'knm-node-facets',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe, I18nPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="facet">
@@ -25,7 +26,7 @@ import { READINESS_TEXT } from './node-text';
         <mat-option value="">{{ 'nodes.facets.anyStatus' | transloco }}</mat-option>
         @for (r of readiness; track r.value) {
           <mat-option [value]="r.value" [attr.data-testid]="'facet-readiness-' + r.value">
-            {{ 'nodes.facets.withCount' | transloco: { label: (r.label.key | transloco), count: facets()?.readiness?.[r.value] ?? 0 } }}
+            {{ 'nodes.facets.withCount' | transloco: { label: (r.label | i18n), count: facets()?.readiness?.[r.value] ?? 0 } }}
           </mat-option>
         }
       </mat-select>

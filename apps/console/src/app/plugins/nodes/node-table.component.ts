@@ -5,6 +5,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import type { NodeSortField, NodeSummary, Taint } from '@knm/contracts';
 import type { I18nMessage } from '../../core/i18n/i18n-message';
 import { AgePipe, DateTimePipe } from '../../shared/format/format.pipes';
@@ -48,7 +49,7 @@ export function orderLabels(labels: Record<string, string>): string[] {
  */
 @Component({
   selector: 'knm-node-table',
-  imports: [MatCheckboxModule, MatSortModule, MatTableModule, MatTooltipModule, RouterLink, TranslocoPipe, AgePipe, DateTimePipe],
+  imports: [MatCheckboxModule, MatSortModule, MatTableModule, MatTooltipModule, RouterLink, TranslocoPipe, I18nPipe, AgePipe, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './node-table.component.html',
   styleUrl: './node-table.component.scss',

@@ -11,6 +11,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Sort } from '@angular/material/sort';
 import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import { ErrorCode, type NodeSummary, type TaskResponse } from '@knm/contracts';
 import { ClusterDirectory } from '../../core/clusters/cluster-directory.service';
 import { msg, plural, type I18nMessage } from '../../core/i18n/i18n-message';
@@ -51,7 +52,7 @@ const LIVE_TEXT: Readonly<Record<LiveState, { label: I18nMessage; hint: I18nMess
   imports: [
     MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule,
     MatProgressBarModule, MatSelectModule, MatTooltipModule,
-    RouterLink, TranslocoPipe, ActionSlotComponent, ApiErrorPanelComponent, NodeFacetsComponent, NodeTableComponent,
+    RouterLink, TranslocoPipe, I18nPipe, ActionSlotComponent, ApiErrorPanelComponent, NodeFacetsComponent, NodeTableComponent,
     TaskProgressPanelComponent,
   ],
   providers: [NodeListStore],

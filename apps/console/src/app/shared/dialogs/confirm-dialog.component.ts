@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import type { I18nMessage } from '../../core/i18n/i18n-message';
 
 export interface ConfirmDialogData {
@@ -20,11 +21,11 @@ export interface ConfirmDialogData {
  */
 @Component({
   selector: 'knm-confirm-dialog',
-  imports: [MatDialogModule, MatButtonModule, TranslocoPipe],
+  imports: [MatDialogModule, MatButtonModule, TranslocoPipe, I18nPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title data-testid="confirm-title">{{ data.title.key | transloco: data.title.params }}</h2>
-    <mat-dialog-content data-testid="confirm-message">{{ data.message.key | transloco: data.message.params }}</mat-dialog-content>
+    <h2 mat-dialog-title data-testid="confirm-title">{{ data.title | i18n }}</h2>
+    <mat-dialog-content data-testid="confirm-message">{{ data.message | i18n }}</mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button mat-dialog-close data-testid="confirm-cancel">
         {{ (data.cancelLabel?.key ?? 'common.cancel') | transloco: data.cancelLabel?.params }}
@@ -35,7 +36,7 @@ export interface ConfirmDialogData {
         [mat-dialog-close]="true"
         data-testid="confirm-ok"
       >
-        {{ data.confirmLabel.key | transloco: data.confirmLabel.params }}
+        {{ data.confirmLabel | i18n }}
       </button>
     </mat-dialog-actions>
   `,

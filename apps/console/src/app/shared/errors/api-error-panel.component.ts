@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import type { ApiError } from '../../core/api/api-error';
 import { errorHeadline } from '../../core/api/api-error-text';
 import { ruleMessage } from '../../core/i18n/rule-text';
@@ -12,14 +13,14 @@ import { ruleMessage } from '../../core/i18n/rule-text';
  */
 @Component({
   selector: 'knm-api-error-panel',
-  imports: [MatIconModule, TranslocoPipe],
+  imports: [MatIconModule, TranslocoPipe, I18nPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (error(); as e) {
       <div class="knm-error" role="alert" data-testid="api-error">
         <mat-icon svgIcon="failed" />
         <div>
-          <div class="headline" data-testid="api-error-headline">{{ headline()!.key | transloco }}</div>
+          <div class="headline" data-testid="api-error-headline">{{ headline()! | i18n }}</div>
           @if (e.status) { <div class="message" data-testid="api-error-message">{{ e.message }}</div> }
           <div class="meta">
             <code data-testid="api-error-code">{{ e.code }}</code>
@@ -29,7 +30,7 @@ import { ruleMessage } from '../../core/i18n/rule-text';
           @if (violations().length) {
             <ul class="violations" data-testid="api-error-violations">
               @for (v of violations(); track $index) {
-                <li><code>{{ v.field }}</code> {{ v.rule.key | transloco: v.rule.params }}</li>
+                <li><code>{{ v.field }}</code> {{ v.rule | i18n }}</li>
               }
             </ul>
           }

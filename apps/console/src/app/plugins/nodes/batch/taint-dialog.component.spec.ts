@@ -81,7 +81,7 @@ describe('taint dialog', () => {
     await settle();
     expect({ posts: api.posts.length, rule: el('taint-key-error-0')?.textContent?.trim() }).toEqual({
       posts: 0,
-      rule: "the name (after '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit",
+      rule: "the name (the part after any '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit",
     });
   });
 

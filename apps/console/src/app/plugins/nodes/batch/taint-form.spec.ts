@@ -34,7 +34,7 @@ describe('taint form validation', () => {
     const result = validateTaintEdit(edit({ add: [{ key: 'bad key', value: '', effect: 'NoSchedule' }] }));
     expect({ valid: result.valid, key: errorText(result.errors).add[0].key }).toEqual({
       valid: false,
-      key: ["the name (after '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit"],
+      key: ["the name (the part after any '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit"],
     });
   });
 

@@ -6,6 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../../core/i18n/i18n.pipe';
 import { ApiRoutes, type NodeChangedEvent, type NodeDetailResponse } from '@knm/contracts';
 import { ApiClient } from '../../../core/api/api-client.service';
 import { toApiError, type ApiError } from '../../../core/api/api-error';
@@ -28,7 +29,7 @@ import { NodePodsTableComponent } from './node-pods-table.component';
 @Component({
   selector: 'knm-node-detail-page',
   imports: [
-    MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, RouterLink, TranslocoPipe,
+    MatButtonModule, MatIconModule, MatProgressBarModule, MatTooltipModule, RouterLink, TranslocoPipe, I18nPipe,
     AgePipe, DateTimePipe, QuantityPipe, ApiErrorPanelComponent, NodePodsTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
