@@ -49,7 +49,7 @@ module.exports = {
     {
       ...server,
       displayName: 'browser',
-      globalSetup: '<rootDir>/test/harness/global-setup.ts',
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/harness/long-timeout.ts'],
     },

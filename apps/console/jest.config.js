@@ -11,6 +11,8 @@ module.exports = {
   testEnvironment: 'jsdom',
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // @jsverse/utils (Transloco's helper) ships ESM as .js, which the preset's pattern (only .mjs) skips.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@angular/common/locales/.*\\.js$|@jsverse/))'],
   moduleNameMapper: {
     '^@knm/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
     '^@knm/contracts/testing$': '<rootDir>/../../libs/contracts/src/testing/index.ts',

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ApiRoutes, type NodeListResponse } from '@knm/contracts';
-import { REPO_ROOT, startBrowserEnv, unavailableReason, type BrowserEnv } from './support/browser-env';
+import { REPO_ROOT, startBrowserEnv, type BrowserEnv } from './support/browser-env';
+import { describeBrowser, itWithSim, launchChromium, openPage, waitText } from './support/chromium';
 
 /**
  * Browser e2e: the built console in headless Debian Chromium (playwright-core) against the real
@@ -12,27 +13,12 @@ import { REPO_ROOT, startBrowserEnv, unavailableReason, type BrowserEnv } from '
  * sees them cordoned in the table and finds the task again in the task history.
  */
 
-const CHROMIUM = process.env.KNM_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const NODES = 20;
 const TASK_TIMEOUT_MS = 120_000;
 const SHOTS = join(REPO_ROOT, 'test-results/browser');
 /** Per test and hook: building the console, starting kube-sim + API, and the task itself. */
 const STEP_TIMEOUT_MS = 240_000;
 
-const skipReason = unavailableReason(CHROMIUM);
-if (skipReason) process.stderr.write(`browser e2e skipped: ${skipReason}\n`);
-const describeBrowser = skipReason ? describe.skip : describe;
-/** Tests that switch simulator faults need the suite's own kube-sim (not KNM_E2E_URL). */
-const itWithSim = process.env.KNM_E2E_URL ? it.skip : it;
-
-/** Waits until `locator` (one element) has exactly `text`. */
-async function waitText(locator: Locator, text: string, timeout = 30_000): Promise<void> {
-  await locator.filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).waitFor({ timeout });
-}
 
 describeBrowser('console: batch actions on the Nodes page', () => {
   let env: BrowserEnv | undefined;
@@ -71,8 +57,8 @@ describeBrowser('console: batch actions on the Nodes page', () => {
 
   beforeAll(async () => {
     env = await startBrowserEnv(NODES);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    browser = await launchChromium();
+    ({ page } = await openPage(browser));
     mkdirSync(SHOTS, { recursive: true });
   }, STEP_TIMEOUT_MS);
 
@@ -151,7 +137,7 @@ describeBrowser('console: batch actions on the Nodes page', () => {
     await page.waitForURL('**/tasks');
     const row = page.locator(`[data-testid="task-row"][data-task="${taskId}"]`);
     await waitText(row.getByTestId('task-row-status'), 'Succeeded');
-    expect(await row.innerText()).toContain('cordon');
+    expect(await row.getAttribute('data-kind')).toBe('cordon');
     await row.getByTestId('task-link').click();
     await page.waitForURL(`**/tasks/${taskId}`);
     await waitText(page.getByTestId('task-phase'), 'Succeeded');

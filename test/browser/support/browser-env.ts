@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiRoutes, type ClusterResponse, type CreateClusterRequest } from '@knm/contracts';
-import { startApi } from '../../harness';
+import { startApi, type ApiProcess } from '../../harness';
 import { startKubeSim, type KubeSim } from '../../../apps/kube-sim/src';
 
 /**
@@ -15,7 +14,17 @@ export interface BrowserEnv {
   cluster: string;
   /** The simulator behind `cluster` (absent with KNM_E2E_URL), for fault switches. */
   sim?: KubeSim;
+  /**
+   * Takes the API down (SIGKILL, as a crash) and brings it back on the same port and database
+   * (absent with KNM_E2E_URL): for tests of what the console does while the API is unreachable.
+   */
+  api?: { kill(): Promise<void>; restart(): Promise<void> };
   stop(): Promise<void>;
+}
+
+export interface BrowserEnvOptions {
+  /** Pods kube-sim places on each node (default 0). */
+  podsPerNode?: number;
 }
 
 
@@ -35,17 +44,11 @@ async function json<T>(url: string, init?: RequestInit): Promise<T> {
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-function buildConsoleAndServer(): void {
-  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-server.mjs')], { cwd: REPO_ROOT, stdio: 'ignore' });
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/@angular/cli/bin/ng.js'), 'build', 'console'], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false', CI: 'true' },
-  });
-}
-
-/** Starts kube-sim + API (or attaches to KNM_E2E_URL) with a cluster of at least `nodes` nodes. */
-export async function startBrowserEnv(nodes: number): Promise<BrowserEnv> {
+/**
+ * Starts kube-sim + API (or attaches to KNM_E2E_URL) with a cluster of at least `nodes` nodes. The
+ * server and the console are built by the browser project's globalSetup (support/global-setup.ts).
+ */
+export async function startBrowserEnv(nodes: number, options: BrowserEnvOptions = {}): Promise<BrowserEnv> {
   const external = process.env.KNM_E2E_URL;
   if (external) {
     const clusters = await json<ClusterResponse[]>(external + ApiRoutes.clusters());
@@ -53,12 +56,12 @@ export async function startBrowserEnv(nodes: number): Promise<BrowserEnv> {
     if (!cluster) throw new Error(`${external} has no cluster with ${nodes} nodes; set KNM_E2E_CLUSTER`);
     return { baseUrl: external, cluster, stop: async () => undefined };
   }
-  buildConsoleAndServer();
-  const sim = await startKubeSim({ nodes: nodes + 10, podsPerNode: 0 });
-  const api = await startApi({ env: { KNM_CONSOLE_DIR: CONSOLE_DIR } }).catch(async (err: unknown) => {
+  const sim = await startKubeSim({ nodes: nodes + 10, podsPerNode: options.podsPerNode ?? 0 });
+  let api: ApiProcess = await startApi({ env: { KNM_CONSOLE_DIR: CONSOLE_DIR } }).catch(async (err: unknown) => {
     await sim.stop();
     throw err;
   });
+  const dataDir = api.dataDir;
   const cluster = 'e2e-browser';
   const body: CreateClusterRequest = { name: cluster, kubeconfig: sim.kubeconfig };
   try {
@@ -68,13 +71,23 @@ export async function startBrowserEnv(nodes: number): Promise<BrowserEnv> {
     await sim.stop();
     throw err;
   }
+  const baseUrl = api.url;
+  const port = new URL(baseUrl).port;
   return {
-    baseUrl: api.url,
+    baseUrl,
     cluster,
     sim,
+    api: {
+      kill: () => api.kill(),
+      restart: async () => {
+        api = await startApi({ dataDir, env: { KNM_CONSOLE_DIR: CONSOLE_DIR, KNM_PORT: port } });
+      },
+    },
     stop: async () => {
       await api.stop();
       await sim.stop();
+      // A restarted API runs on a data dir it did not create, so it leaves it: remove it here.
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

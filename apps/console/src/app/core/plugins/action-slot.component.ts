@@ -3,7 +3,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
+import { msg } from '../i18n/i18n-message';
+import { NotificationService } from '../notifications/notification.service';
 import { PermissionService } from './permission.service';
 import { PLUGIN_REGISTRY } from './plugin-registry.provider';
 import type { ActionOutcome, ActionSlot, ActionSlotContexts, PluginAction } from './plugin.types';
@@ -20,7 +23,7 @@ export interface SlotActionOutcome extends ActionOutcome {
  */
 @Component({
   selector: 'knm-action-slot',
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule],
+  imports: [MatButtonModule, MatIconModule, MatTooltipModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @for (action of actions(); track action.id) {
@@ -29,10 +32,10 @@ export interface SlotActionOutcome extends ActionOutcome {
         [disabled]="!enabled(action)"
         (click)="open(action)"
         [attr.data-testid]="'action-' + action.id"
-        [matTooltip]="action.multiple ? 'Applies to every selected item' : 'Select exactly one item'"
+        [matTooltip]="(action.multiple ? 'actions.appliesToSelection' : 'actions.needsOneItem') | transloco"
       >
         <mat-icon [svgIcon]="action.icon" />
-        {{ action.label }}
+        {{ action.label | transloco }}
       </button>
     }
   `,
@@ -42,6 +45,7 @@ export class ActionSlotComponent<S extends ActionSlot> {
   private readonly registry = inject(PLUGIN_REGISTRY);
   private readonly permissions = inject(PermissionService);
   private readonly dialog = inject(MatDialog);
+  private readonly notify = inject(NotificationService);
 
   readonly slot = input.required<S>();
   readonly context = input.required<ActionSlotContexts[S]>();
@@ -58,8 +62,20 @@ export class ActionSlotComponent<S extends ActionSlot> {
     return action.multiple ? n >= 1 : n === 1;
   }
 
+  /**
+   * Opens the action's dialog. Its code is a lazily loaded chunk: when it cannot be downloaded (the
+   * server is down, or a new version replaced the chunks) the user is told to reload, instead of
+   * the click doing nothing. Clicking again retries the download.
+   */
   protected async open(action: PluginAction<S>): Promise<void> {
-    const component = await action.loadDialog();
+    let component;
+    try {
+      component = await action.loadDialog();
+    } catch (err) {
+      console.error(`action ${action.id}: cannot load its dialog`, err);
+      this.notify.reloadPrompt(msg('errors.chunk.dialog'));
+      return;
+    }
     const ref = this.dialog.open<unknown, ActionSlotContexts[S], ActionOutcome | undefined>(component, {
       data: this.context(),
       width: '720px',

@@ -1,4 +1,5 @@
 import { CONSOLE_PLUGINS } from '../../app.plugins';
+import { CORE_NAMESPACES } from '../i18n/translation-loader';
 import { PluginContractError, PluginRegistry } from './plugin-registry';
 import type { ConsolePluginManifest } from './plugin.types';
 
@@ -7,9 +8,10 @@ const noop = () => Promise.resolve(class {});
 function plugin(over: Partial<ConsolePluginManifest> = {}): ConsolePluginManifest {
   return {
     id: 'demo',
-    title: 'Demo',
-    routes: [{ id: 'demo.home', path: 'demo', title: 'Demo', loadComponent: noop }],
-    nav: [{ id: 'demo.nav', label: 'Demo', icon: 'nodes', routeId: 'demo.home' }],
+    title: 'demo.title',
+    translations: { en: { title: 'Demo', home: 'Home', alpha: 'Alpha' }, 'zh-CN': { title: '演示', home: '首页', alpha: '甲' } },
+    routes: [{ id: 'demo.home', path: 'demo', title: 'demo.home', loadComponent: noop }],
+    nav: [{ id: 'demo.nav', label: 'demo.title', icon: 'nodes', routeId: 'demo.home' }],
     actions: [],
     ...over,
   };
@@ -26,6 +28,7 @@ function contractOf(manifests: readonly ConsolePluginManifest[]): unknown {
     })),
     nav: m.nav,
     actions: m.actions.map(({ loadDialog, ...rest }) => ({ ...rest, lazy: typeof loadDialog })),
+    languages: Object.keys(m.translations),
   }));
 }
 
@@ -45,16 +48,47 @@ describe('plugin registry', () => {
     ]);
   });
 
-  it('resolves nav entries to their route paths, sorted by order then label', () => {
+  it('resolves nav entries to their route paths, sorted by order then id', () => {
     const registry = new PluginRegistry([
       plugin(),
       plugin({
         id: 'alpha',
-        routes: [{ id: 'alpha.home', path: 'alpha', title: 'Alpha', loadComponent: noop }],
-        nav: [{ id: 'alpha.nav', label: 'Alpha', icon: 'nodes', routeId: 'alpha.home', order: 1 }],
+        title: 'alpha.title',
+        translations: { en: { title: 'Alpha' } },
+        routes: [{ id: 'alpha.home', path: 'alpha', title: 'alpha.title', loadComponent: noop }],
+        nav: [{ id: 'alpha.nav', label: 'alpha.title', icon: 'nodes', routeId: 'alpha.home', order: 1 }],
       }),
     ]);
-    expect(registry.nav().map((n) => [n.label, n.path])).toEqual([['Alpha', '/alpha'], ['Demo', '/demo']]);
+    expect(registry.nav().map((n) => [n.label, n.path])).toEqual([['alpha.title', '/alpha'], ['demo.title', '/demo']]);
+  });
+
+  it('serves each plugin its translations under its id, per language', () => {
+    const registry = new PluginRegistry([plugin()]);
+    expect([registry.translations('zh-CN')['demo'], registry.translations('fr')]).toEqual([
+      { title: '演示', home: '首页', alpha: '甲' },
+      {},
+    ]);
+  });
+
+  it('rejects a manifest text that is not a key of its own translations', () => {
+    expect(() => new PluginRegistry([plugin({ title: 'nodes.plugin.title' })])).toThrow(
+      'title "nodes.plugin.title" must be a key starting with "demo."',
+    );
+  });
+
+  it('rejects a manifest text without an English translation', () => {
+    const bad = plugin({ nav: [{ id: 'demo.nav', label: 'demo.missing', icon: 'nodes', routeId: 'demo.home' }] });
+    expect(() => new PluginRegistry([bad])).toThrow('nav entry "demo.nav" label "demo.missing" has no English text');
+  });
+
+  it('rejects a plugin id the console core uses as a translation namespace', () => {
+    expect(() => new PluginRegistry([plugin({ id: 'common' })], CORE_NAMESPACES)).toThrow(
+      new PluginContractError('common', 'id is reserved by the console core'),
+    );
+  });
+
+  it('mounts routes with their title key (the title strategy translates it)', () => {
+    expect(new PluginRegistry([plugin()]).routes()[0].title).toBe('demo.home');
   });
 
   it('returns the actions attached to a slot, including multiple (batch) ones', () => {
@@ -82,17 +116,17 @@ describe('plugin registry', () => {
   });
 
   it('rejects a nav entry pointing at a route the plugin does not own', () => {
-    const bad = plugin({ nav: [{ id: 'demo.nav', label: 'x', icon: 'nodes', routeId: 'nodes.list' }] });
+    const bad = plugin({ nav: [{ id: 'demo.nav', label: 'demo.title', icon: 'nodes', routeId: 'nodes.list' }] });
     expect(() => new PluginRegistry([bad])).toThrow('nav entry "demo.nav" points at unknown route "nodes.list"');
   });
 
   it('rejects ids outside the plugin namespace', () => {
-    const bad = plugin({ routes: [{ id: 'home', path: 'demo', title: 'Demo', loadComponent: noop }], nav: [] });
+    const bad = plugin({ routes: [{ id: 'home', path: 'demo', title: 'demo.title', loadComponent: noop }], nav: [] });
     expect(() => new PluginRegistry([bad])).toThrow('route id "home" must start with "demo."');
   });
 
   it('rejects an absolute route path', () => {
-    const bad = plugin({ routes: [{ id: 'demo.home', path: '/demo', title: 'Demo', loadComponent: noop }], nav: [] });
+    const bad = plugin({ routes: [{ id: 'demo.home', path: '/demo', title: 'demo.title', loadComponent: noop }], nav: [] });
     expect(() => new PluginRegistry([bad])).toThrow('route "demo.home" path must be relative');
   });
 });

@@ -5,6 +5,7 @@ import type {
   PluginAction,
   PluginNavEntry,
   PluginRoute,
+  PluginTranslation,
 } from './plugin.types';
 
 /** Thrown at startup when a manifest breaks the plugin contract; names the plugin and the rule. */
@@ -32,7 +33,11 @@ export class PluginRegistry {
   private readonly routesById = new Map<string, { pluginId: string; route: PluginRoute }>();
   private readonly ids = new Set<string>();
 
-  constructor(manifests: readonly ConsolePluginManifest[] = []) {
+  /**
+   * @param reservedIds ids no plugin may take: the console core's translation namespaces
+   *   (`common`, `shell`, ...), since a plugin's id is the namespace of its translation keys.
+   */
+  constructor(manifests: readonly ConsolePluginManifest[] = [], private readonly reservedIds: readonly string[] = []) {
     for (const m of manifests) this.register(m);
   }
 
@@ -40,7 +45,9 @@ export class PluginRegistry {
   register(manifest: ConsolePluginManifest): void {
     const id = manifest.id;
     if (!PLUGIN_ID_RE.test(id)) throw new PluginContractError(id, 'id must be kebab-case');
+    if (this.reservedIds.includes(id)) throw new PluginContractError(id, 'id is reserved by the console core');
     if (this.manifests.some((m) => m.id === id)) throw new PluginContractError(id, 'is registered twice');
+    this.checkTexts(manifest);
     for (const r of manifest.routes) {
       this.claimId(id, r.id, 'route');
       if (r.path.startsWith('/')) throw new PluginContractError(id, `route "${r.id}" path must be relative`);
@@ -61,25 +68,35 @@ export class PluginRegistry {
     return this.manifests;
   }
 
-  /** Angular routes for every plugin route, lazily loaded, in registration order. */
+  /** Every plugin's translations for `lang`, each under its plugin id (empty when a plugin lacks `lang`). */
+  translations(lang: string): Record<string, PluginTranslation> {
+    const out: Record<string, PluginTranslation> = {};
+    for (const m of this.manifests) {
+      const t = m.translations[lang];
+      if (t) out[m.id] = t;
+    }
+    return out;
+  }
+
+  /** Angular routes for every plugin route, lazily loaded, in registration order. `title` is a translation key. */
   routes(): Routes {
     return this.manifests.flatMap((m) =>
       m.routes.map((r) => ({
         path: r.path,
-        title: `${r.title} · Kube Node Manager`,
+        title: r.title,
         loadComponent: r.loadComponent,
         data: { routeId: r.id, pluginId: m.id, requiredPermission: r.requiredPermission ?? m.requiredPermission },
       })),
     );
   }
 
-  /** Nav entries of all plugins, sorted by order then label, each with its route path. */
+  /** Nav entries of all plugins, sorted by order then id, each with its route path. */
   nav(): ResolvedNavEntry[] {
     return this.manifests
       .flatMap((m) =>
         m.nav.map((n) => ({ ...n, pluginId: m.id, path: `/${this.routesById.get(n.routeId)?.route.path ?? ''}` })),
       )
-      .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.label.localeCompare(b.label));
+      .sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.id.localeCompare(b.id));
   }
 
   /**
@@ -102,6 +119,22 @@ export class PluginRegistry {
     ) as PluginAction<S>[];
   }
 
+  /** Every text of the manifest is a key of the plugin's own translations with an English text. */
+  private checkTexts(m: ConsolePluginManifest): void {
+    const texts: [string, string][] = [
+      ['title', m.title],
+      ...m.routes.map((r): [string, string] => [`route "${r.id}" title`, r.title]),
+      ...m.nav.map((n): [string, string] => [`nav entry "${n.id}" label`, n.label]),
+      ...m.actions.map((a): [string, string] => [`action "${a.id}" label`, a.label]),
+    ];
+    for (const [what, key] of texts) {
+      if (!key.startsWith(`${m.id}.`)) throw new PluginContractError(m.id, `${what} "${key}" must be a key starting with "${m.id}."`);
+      if (typeof lookup(m.translations.en, key.slice(m.id.length + 1)) !== 'string') {
+        throw new PluginContractError(m.id, `${what} "${key}" has no English text in the plugin's translations`);
+      }
+    }
+  }
+
   private claimId(pluginId: string, id: string, what: string): void {
     if (!id.startsWith(`${pluginId}.`)) {
       throw new PluginContractError(pluginId, `${what} id "${id}" must start with "${pluginId}."`);
@@ -109,4 +142,10 @@ export class PluginRegistry {
     if (this.ids.has(id)) throw new PluginContractError(pluginId, `${what} id "${id}" is not unique`);
     this.ids.add(id);
   }
+}
+
+function lookup(tree: PluginTranslation | undefined, path: string): string | PluginTranslation | undefined {
+  let node: string | PluginTranslation | undefined = tree;
+  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return node;
 }

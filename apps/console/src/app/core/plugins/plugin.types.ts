@@ -14,12 +14,28 @@ import type { NodeSummary } from '@knm/contracts';
  */
 export type ConsolePermission = `${string}:${string}`;
 
+/**
+ * A plugin's translations for one language: nested objects of strings (`{"page": {"title": "Nodes"}}`).
+ * The console serves them under the plugin id, so that entry is the key `<pluginId>.page.title`.
+ * Interpolation uses `{{name}}`.
+ */
+export interface PluginTranslation {
+  readonly [key: string]: string | PluginTranslation;
+}
+
+/**
+ * A translation key of the plugin's own translations: `<pluginId>.<path>`. Every text a manifest
+ * carries (titles, labels) is such a key; the registry refuses a key without an English text.
+ */
+export type PluginTextKey = `${string}.${string}`;
+
 /** A lazily loaded page. `path` is relative to the app root (`clusters/:cluster/nodes`). */
 export interface PluginRoute {
   /** Unique across all plugins, `<pluginId>.<name>`; nav entries point at it. */
   id: string;
   path: string;
-  title: string;
+  /** Page title (translation key); the browser tab shows "<title> · Kube Node Manager". */
+  title: PluginTextKey;
   loadComponent: () => Promise<Type<unknown>>;
   requiredPermission?: ConsolePermission;
 }
@@ -27,7 +43,8 @@ export interface PluginRoute {
 /** A side-nav entry pointing at one of the plugin's routes (by route id, never by URL). */
 export interface PluginNavEntry {
   id: string;
-  label: string;
+  /** Translation key. */
+  label: PluginTextKey;
   /** Name of an icon in the console icon set (core/icons). */
   icon: string;
   routeId: string;
@@ -72,7 +89,8 @@ export interface ActionOutcome {
 export interface PluginAction<S extends ActionSlot = ActionSlot> {
   id: string;
   slot: S;
-  label: string;
+  /** Button text (translation key). */
+  label: PluginTextKey;
   icon: string;
   /** Rancher's `multiple`: true = runs on a selection of many; false = exactly one. */
   multiple: boolean;
@@ -84,9 +102,16 @@ export interface PluginAction<S extends ActionSlot = ActionSlot> {
 export type AnyPluginAction = { [S in ActionSlot]: PluginAction<S> }[ActionSlot];
 
 export interface ConsolePluginManifest {
-  /** Unique plugin id, kebab-case. */
+  /** Unique plugin id, kebab-case; also the namespace of its translation keys. */
   id: string;
-  title: string;
+  /** Translation key. */
+  title: PluginTextKey;
+  /**
+   * The plugin's texts per language id (`en` required; the console ships `en` and `zh-CN`). A key
+   * missing in another language falls back to English. Import the JSON files so they are bundled
+   * with the manifest (no request, no flash of untranslated text).
+   */
+  translations: { readonly en: PluginTranslation } & Readonly<Record<string, PluginTranslation>>;
   requiredPermission?: ConsolePermission;
   routes: readonly PluginRoute[];
   nav: readonly PluginNavEntry[];

@@ -64,7 +64,24 @@ describe('RealtimeService', () => {
     socket.fire('disconnect', 'transport close');
     socket.fire('connect');
     const subscribes = socket.emitted.filter((e) => e.event === 'cluster:subscribe');
-    expect({ subscribes: subscribes.length, kinds }).toEqual({ subscribes: 2, kinds: ['subscribed', 'subscribed'] });
+    expect({ subscribes: subscribes.length, kinds }).toEqual({ subscribes: 2, kinds: ['subscribed', 'disconnected', 'subscribed'] });
+  });
+
+  it('reports a lost connection at once as disconnected, even while socket.io retries on its own', () => {
+    service.connect();
+    socket.fire('connect');
+    const connected = service.state();
+    socket.active = true;
+    socket.fire('disconnect', 'transport close');
+    const dropped = service.state();
+    socket.fire('connect_error', new Error('refused'));
+    expect([connected, dropped, service.state()]).toEqual(['connected', 'disconnected', 'disconnected']);
+  });
+
+  it('says connecting, not offline, before the first connection', () => {
+    service.connect();
+    socket.fire('connect_error', new Error('not yet'));
+    expect(service.state()).toBe('connecting');
   });
 
   it('delivers task events only to watchers of that task', () => {

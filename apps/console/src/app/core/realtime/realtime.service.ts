@@ -98,14 +98,15 @@ export class RealtimeService {
       for (const [cluster, watchers] of this.clusterWatchers) this.subscribeCluster(cluster, watchers);
       for (const [taskId, listeners] of this.taskWatchers) for (const l of listeners) this.subscribeTask(taskId, l);
     });
-    socket.on('disconnect', () => this.state.set(socket.active ? 'connecting' : 'disconnected'));
-    socket.on('connect_error', () => {
-      if (socket.active) {
-        this.state.set('connecting');
-        return;
-      }
+    // A lost connection is reported at once (the shell and live views say "offline" within the
+    // second), even while socket.io retries; the next connect re-subscribes everything.
+    socket.on('disconnect', () => {
       this.state.set('disconnected');
-      this.retryTimer = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
+      for (const watchers of this.clusterWatchers.values()) for (const w of watchers) w.next({ kind: 'disconnected' });
+    });
+    socket.on('connect_error', () => {
+      if (this.state() !== 'connecting' || !socket.active) this.state.set('disconnected');
+      if (!socket.active) this.retryTimer = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     });
     socket.on('node:changed', (event) => {
       for (const w of this.clusterWatchers.get(event.cluster) ?? []) w.next({ kind: 'node', event });

@@ -12,6 +12,10 @@ import { REALTIME_NAMESPACE } from '@knm/contracts';
 /** The `/realtime` socket, typed with the contracts' event maps. */
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/**
+ * `connecting` until the first connection; `connected`; `disconnected` whenever the connection is
+ * lost or refused (the client keeps retrying on its own, but the view is not live meanwhile).
+ */
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 /**
@@ -24,7 +28,12 @@ export interface SubscribedMessage {
   ack: SubscribeAck | null;
 }
 
-export type ClusterStreamMessage = SubscribedMessage | { kind: 'node'; event: NodeChangedEvent };
+/** The socket dropped: nothing arrives until the next `subscribed` (the subscription is then renewed). */
+export interface DisconnectedMessage {
+  kind: 'disconnected';
+}
+
+export type ClusterStreamMessage = SubscribedMessage | DisconnectedMessage | { kind: 'node'; event: NodeChangedEvent };
 export type TaskStreamMessage = SubscribedMessage | { kind: 'task'; event: TaskEvent };
 
 /** Creates the socket (not yet connected). Replaced in unit tests. */

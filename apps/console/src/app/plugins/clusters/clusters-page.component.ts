@@ -6,23 +6,33 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { ApiRoutes, type ClusterResponse } from '@knm/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiRoutes, type ClusterResponse, type ClusterStatus } from '@knm/contracts';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client.service';
 import { toApiError, type ApiError } from '../../core/api/api-error';
 import { ClusterDirectory } from '../../core/clusters/cluster-directory.service';
+import { msg, type I18nMessage } from '../../core/i18n/i18n-message';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import { NotificationService } from '../../core/notifications/notification.service';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../../shared/dialogs/confirm-dialog.component';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
-import { AgePipe } from '../../shared/pipes/age.pipe';
+import { DateTimePipe, NumberPipe, TimeAgoPipe } from '../../shared/format/format.pipes';
 import { RegisterClusterDialogComponent } from './register-cluster-dialog.component';
+
+const STATUS_TEXT: Readonly<Record<ClusterStatus, I18nMessage>> = {
+  connecting: msg('clusters.status.connecting'),
+  synced: msg('clusters.status.synced'),
+  degraded: msg('clusters.status.degraded'),
+  unreachable: msg('clusters.status.unreachable'),
+};
 
 /** Lists registered clusters; registers (from pasted kubeconfig) and deletes them. */
 @Component({
   selector: 'knm-clusters-page',
   imports: [
     MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTooltipModule,
-    RouterLink, AgePipe, ApiErrorPanelComponent,
+    RouterLink, TranslocoPipe, I18nPipe, DateTimePipe, NumberPipe, TimeAgoPipe, ApiErrorPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './clusters-page.component.html',
@@ -40,6 +50,10 @@ export class ClustersPageComponent {
     void this.directory.refresh();
   }
 
+  protected statusLabel(status: ClusterStatus): I18nMessage {
+    return STATUS_TEXT[status];
+  }
+
   protected async register(): Promise<void> {
     const ref = this.dialog.open<RegisterClusterDialogComponent, void, ClusterResponse>(RegisterClusterDialogComponent, {
       width: '720px',
@@ -47,16 +61,16 @@ export class ClustersPageComponent {
     });
     const created = await firstValueFrom(ref.afterClosed());
     if (!created) return;
-    this.notify.info(`Cluster ${created.name} registered`);
+    this.notify.info(msg('clusters.page.registered', { name: created.name }));
     await this.directory.refresh();
   }
 
   protected async remove(cluster: ClusterResponse): Promise<void> {
     const ref = this.dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, {
       data: {
-        title: `Delete cluster ${cluster.name}?`,
-        message: 'The console forgets this cluster and its stored kubeconfig. Nothing in the cluster itself changes.',
-        confirmLabel: 'Delete',
+        title: msg('clusters.delete.title', { name: cluster.name }),
+        message: msg('clusters.delete.message'),
+        confirmLabel: msg('common.delete'),
         destructive: true,
       },
     });
@@ -64,7 +78,7 @@ export class ClustersPageComponent {
     this.deleteError.set(null);
     try {
       await this.api.delete(ApiRoutes.cluster(cluster.name));
-      this.notify.info(`Cluster ${cluster.name} deleted`);
+      this.notify.info(msg('clusters.page.deleted', { name: cluster.name }));
       await this.directory.refresh();
     } catch (err) {
       this.deleteError.set(toApiError(err));

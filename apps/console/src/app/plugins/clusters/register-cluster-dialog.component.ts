@@ -5,6 +5,7 @@ import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   ApiRoutes,
   dns1123LabelViolations,
@@ -14,68 +15,80 @@ import {
 } from '@knm/contracts';
 import { ApiClient } from '../../core/api/api-client.service';
 import { toApiError, type ApiError } from '../../core/api/api-error';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
+import { ruleMessages } from '../../core/i18n/rule-text';
+import { EnterSubmitDirective } from '../../shared/dialogs/enter-submit.directive';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
 
 function clusterNameValidator(control: AbstractControl<string>): ValidationErrors | null {
   const rules = dns1123LabelViolations(control.value ?? '');
-  return rules.length ? { rules } : null;
+  return rules.length ? { rules: ruleMessages(rules) } : null;
 }
 
 /**
+ * What `POST clusters/test` takes: the connection part of a registration (kubeconfig and context),
+ * never the name: the API refuses unknown properties (400 "property name should not exist").
+ */
+export type ClusterConnectionRequest = Omit<CreateClusterRequest, 'name'>;
+
+/**
  * Registers a cluster from pasted kubeconfig text (and an optional context). "Test connection"
- * asks the API to connect without saving. Closes with the created {@link ClusterResponse}.
+ * asks the API to connect without saving. Enter in a field registers (the kubeconfig textarea keeps
+ * Enter for new lines; Ctrl+Enter there). Closes with the created {@link ClusterResponse}.
  */
 @Component({
   selector: 'knm-register-cluster-dialog',
   imports: [
     ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule,
-    MatProgressBarModule, ApiErrorPanelComponent,
+    MatProgressBarModule, TranslocoPipe, I18nPipe, EnterSubmitDirective, ApiErrorPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Register cluster</h2>
-    <mat-dialog-content>
+    <h2 mat-dialog-title>{{ 'clusters.register.title' | transloco }}</h2>
+    <mat-dialog-content (knmEnterSubmit)="register()">
       <form [formGroup]="form" class="form" (ngSubmit)="register()" id="register-cluster-form">
         <mat-form-field>
-          <mat-label>Name</mat-label>
+          <mat-label>{{ 'clusters.register.name' | transloco }}</mat-label>
           <input matInput formControlName="name" data-testid="cluster-name" autocomplete="off" />
-          <mat-hint>Lowercase letters, digits and '-', e.g. prod-eu-1</mat-hint>
+          <mat-hint>{{ 'clusters.register.nameHint' | transloco }}</mat-hint>
           @if (form.controls.name.errors?.['rules']; as rules) {
-            <mat-error data-testid="cluster-name-error">{{ rules.join('; ') }}</mat-error>
+            <mat-error data-testid="cluster-name-error">{{ rules | i18n }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Kubeconfig (YAML)</mat-label>
+          <mat-label>{{ 'clusters.register.kubeconfig' | transloco }}</mat-label>
           <textarea matInput formControlName="kubeconfig" rows="10" class="mono" data-testid="cluster-kubeconfig"></textarea>
-          <mat-hint>Stored encrypted; never shown again.</mat-hint>
-          @if (form.controls.kubeconfig.hasError('required')) { <mat-error>Paste a kubeconfig</mat-error> }
+          <mat-hint>{{ 'clusters.register.kubeconfigHint' | transloco }}</mat-hint>
+          @if (form.controls.kubeconfig.hasError('required')) { <mat-error>{{ 'clusters.register.kubeconfigRequired' | transloco }}</mat-error> }
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Context (optional)</mat-label>
+          <mat-label>{{ 'clusters.register.context' | transloco }}</mat-label>
           <input matInput formControlName="context" data-testid="cluster-context" autocomplete="off" />
-          <mat-hint>Defaults to the kubeconfig's current-context</mat-hint>
+          <mat-hint>{{ 'clusters.register.contextHint' | transloco }}</mat-hint>
         </mat-form-field>
       </form>
       @if (busy()) { <mat-progress-bar mode="indeterminate" /> }
       @if (tested(); as t) {
         <div class="tested" data-testid="cluster-test-result">
-          Connected to <code>{{ t.server }}</code> (context {{ t.context }}): Kubernetes {{ t.kubernetesVersion }}, {{ t.nodeCount }} nodes.
+          {{ 'clusters.register.tested' | transloco: { server: t.server, context: t.context, version: t.kubernetesVersion, count: t.nodeCount } }}
         </div>
       }
       <knm-api-error-panel [error]="error()" />
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button mat-dialog-close>Cancel</button>
-      <button mat-stroked-button (click)="test()" [disabled]="busy() || form.invalid" data-testid="cluster-test">Test connection</button>
+      <button mat-button mat-dialog-close data-testid="cluster-register-cancel">{{ 'common.cancel' | transloco }}</button>
+      <button mat-stroked-button (click)="test()" [disabled]="busy() || testInvalid()" data-testid="cluster-test">
+        {{ 'clusters.register.test' | transloco }}
+      </button>
       <button mat-flat-button type="submit" form="register-cluster-form" [disabled]="busy() || form.invalid" data-testid="cluster-register-submit">
-        Register
+        {{ 'clusters.register.submit' | transloco }}
       </button>
     </mat-dialog-actions>
   `,
   styles: `
     .form { display: flex; flex-direction: column; gap: 8px; min-width: 480px; }
     .mono { font-family: ui-monospace, monospace; font-size: 12px; }
-    .tested { margin: 8px 0; color: #2e7d32; }
+    .tested { margin: 8px 0; color: var(--knm-success); }
   `,
 })
 export class RegisterClusterDialogComponent {
@@ -91,18 +104,25 @@ export class RegisterClusterDialogComponent {
   protected readonly error = signal<ApiError | null>(null);
   protected readonly tested = signal<ClusterTestResponse | null>(null);
 
+  /** A connection test needs the kubeconfig only (the name is not part of it). */
+  protected testInvalid(): boolean {
+    return this.form.controls.kubeconfig.invalid;
+  }
+
   protected async test(): Promise<void> {
-    await this.run(async () => this.tested.set(await this.api.post<ClusterTestResponse>(ApiRoutes.clusterTest(), this.request())));
+    if (this.testInvalid()) return;
+    await this.run(async () => this.tested.set(await this.api.post<ClusterTestResponse>(ApiRoutes.clusterTest(), this.connection())));
   }
 
   protected async register(): Promise<void> {
-    if (this.form.invalid) return;
-    await this.run(async () => this.ref.close(await this.api.post<ClusterResponse>(ApiRoutes.clusters(), this.request())));
+    if (this.form.invalid || this.busy()) return;
+    const request: CreateClusterRequest = { name: this.form.controls.name.value, ...this.connection() };
+    await this.run(async () => this.ref.close(await this.api.post<ClusterResponse>(ApiRoutes.clusters(), request)));
   }
 
-  private request(): CreateClusterRequest {
-    const { name, kubeconfig, context } = this.form.getRawValue();
-    return { name, kubeconfig, ...(context.trim() ? { context: context.trim() } : {}) };
+  private connection(): ClusterConnectionRequest {
+    const { kubeconfig, context } = this.form.getRawValue();
+    return { kubeconfig, ...(context.trim() ? { context: context.trim() } : {}) };
   }
 
   private async run(call: () => Promise<void>): Promise<void> {

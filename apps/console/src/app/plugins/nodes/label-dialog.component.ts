@@ -5,7 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { ErrorCode } from '@knm/contracts';
+import type { I18nMessage } from '../../core/i18n/i18n-message';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
+import { EnterSubmitDirective } from '../../shared/dialogs/enter-submit.directive';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch/batch-dialog-actions.component';
 import { BatchTargetsComponent } from './batch/batch-targets.component';
@@ -15,14 +19,15 @@ import { placeServerViolations, validateLabelEdit, type LabelFormErrors, type La
 /**
  * Batch "Labels" action: add key=value pairs and remove keys on the target nodes (selected, or
  * all matching a selector). Validates with the contracts' rules before submit (rule shown next to
- * the field) and places the server's 400 violations the same way. Offers a dry run. Closes with
- * the created task's id.
+ * the field) and places the server's 400 violations the same way. Offers a dry run; Enter applies.
+ * Closes with the created task's id.
  */
 @Component({
   selector: 'knm-label-dialog',
   imports: [
     MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, ApiErrorPanelComponent, BatchDialogActionsComponent, BatchTargetsComponent,
+    MatProgressBarModule, TranslocoPipe, I18nPipe, EnterSubmitDirective, ApiErrorPanelComponent,
+    BatchDialogActionsComponent, BatchTargetsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './label-dialog.component.html',
@@ -49,7 +54,7 @@ export class LabelDialogComponent extends BatchDialogBase {
   });
 
   /** Rules of a field, shown once the field has content or after a submit attempt. */
-  protected shown(rules: readonly string[] | undefined, content: string): readonly string[] {
+  protected shown(rules: readonly I18nMessage[] | undefined, content: string): readonly I18nMessage[] {
     return rules && (content !== '' || this.submitted()) ? rules : [];
   }
 
@@ -77,6 +82,12 @@ export class LabelDialogComponent extends BatchDialogBase {
 
   protected dropRemoveRow(index: number): void {
     this.removeRows.update((rows) => rows.filter((_, i) => i !== index));
+  }
+
+  /** Enter submits a valid form; on an invalid one it shows every rule instead. */
+  protected onEnter(): void {
+    if (this.validation().valid) void this.submit(false);
+    else this.submitted.set(true);
   }
 
   protected async submit(dryRun: boolean): Promise<void> {

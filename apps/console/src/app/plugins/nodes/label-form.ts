@@ -4,6 +4,8 @@ import {
   type FieldViolation,
   type LabelParams,
 } from '@knm/contracts';
+import { msg, type I18nMessage } from '../../core/i18n/i18n-message';
+import { ruleMessage, ruleMessages, type FieldRule } from '../../core/i18n/rule-text';
 
 /**
  * Validation of the "Labels" batch dialog (pure). Rules come from the contracts' Kubernetes name
@@ -23,11 +25,11 @@ export interface LabelEdit {
 
 export interface LabelFormErrors {
   /** Per `set` row: rules its key and its value break. */
-  set: { key: string[]; value: string[] }[];
+  set: { key: I18nMessage[]; value: I18nMessage[] }[];
   /** Per `remove` row: rules the key breaks. */
-  remove: string[][];
+  remove: I18nMessage[][];
   /** Rules not tied to one field (nothing to do, server violations for other fields). */
-  form: string[];
+  form: FieldRule[];
 }
 
 export interface LabelValidation {
@@ -45,21 +47,21 @@ export function validateLabelEdit(edit: LabelEdit): LabelValidation {
   const errors: LabelFormErrors = {
     set: edit.set.map((row) => {
       if (isBlank(row)) return { key: [], value: [] };
-      const key = labelKeyViolations(row.key);
-      if (setKeys.filter((k) => k === row.key).length > 1) key.push('is set twice');
-      if (edit.remove.includes(row.key)) key.push('is also being removed');
-      return { key, value: labelValueViolations(row.value) };
+      const key = ruleMessages(labelKeyViolations(row.key));
+      if (setKeys.filter((k) => k === row.key).length > 1) key.push(msg('nodes.labelForm.setTwice'));
+      if (edit.remove.includes(row.key)) key.push(msg('nodes.labelForm.alsoRemoved'));
+      return { key, value: ruleMessages(labelValueViolations(row.value)) };
     }),
     remove: edit.remove.map((key) => {
       if (key === '') return [];
-      const rules = labelKeyViolations(key);
-      if (edit.remove.filter((k) => k === key).length > 1) rules.push('is removed twice');
+      const rules = ruleMessages(labelKeyViolations(key));
+      if (edit.remove.filter((k) => k === key).length > 1) rules.push(msg('nodes.labelForm.removedTwice'));
       return rules;
     }),
     form: [],
   };
   const removeKeys = edit.remove.filter((k) => k !== '');
-  if (setKeys.length === 0 && removeKeys.length === 0) errors.form.push('Add or remove at least one label');
+  if (setKeys.length === 0 && removeKeys.length === 0) errors.form.push({ field: null, rule: msg('nodes.labelForm.nothingToDo') });
   const valid = !hasErrors(errors);
   if (!valid) return { errors, valid, params: null };
   const set = Object.fromEntries(edit.set.filter((r) => !isBlank(r)).map((r) => [r.key, r.value]));
@@ -84,7 +86,7 @@ const REMOVE_FIELD_RE = /^params\.remove\[(\d+)\]$/;
 /**
  * Places the server's 400 violations next to the fields they name: `params.set["<key>"]` on the
  * set row with that key, `params.remove[<i>]` on remove row i; anything else (e.g. `nodes[3]`)
- * becomes a form-level line `<field>: <rule>`.
+ * becomes a form-level line naming its field. Rules are translated when the console knows them.
  */
 export function placeServerViolations(edit: LabelEdit, violations: readonly FieldViolation[]): LabelFormErrors {
   const errors: LabelFormErrors = {
@@ -97,9 +99,10 @@ export function placeServerViolations(edit: LabelEdit, violations: readonly Fiel
     const setIndex = set ? edit.set.findIndex((r) => r.key === (set[1] ?? set[2])) : -1;
     const remove = REMOVE_FIELD_RE.exec(v.field);
     const removeIndex = remove ? Number(remove[1]) : -1;
-    if (setIndex >= 0) errors.set[setIndex].key.push(v.rule);
-    else if (removeIndex >= 0 && removeIndex < edit.remove.length) errors.remove[removeIndex].push(v.rule);
-    else errors.form.push(`${v.field}: ${v.rule}`);
+    const rule = ruleMessage(v.rule);
+    if (setIndex >= 0) errors.set[setIndex].key.push(rule);
+    else if (removeIndex >= 0 && removeIndex < edit.remove.length) errors.remove[removeIndex].push(rule);
+    else errors.form.push({ field: v.field, rule });
   }
   return errors;
 }

@@ -1,10 +1,13 @@
-import type { NodeChangedEvent, NodeSummary } from '@knm/contracts';
+import type { NodeChangedEvent, NodeFacets, NodeSummary } from '@knm/contracts';
 import { applyNodeChange, rebaseOnFetch, type LivePage } from './live-node-page';
 
-const node = (name: string, labels: Record<string, string> = {}): NodeSummary =>
-  ({ name, labels, taints: [], roles: [], readiness: 'Ready', unschedulable: false }) as unknown as NodeSummary;
+const node = (name: string, labels: Record<string, string> = {}, over: Partial<NodeSummary> = {}): NodeSummary =>
+  ({ name, labels, taints: [], roles: [], readiness: 'Ready', unschedulable: false, nodeInfo: { kubeletVersion: 'v1.31.0' }, ...over }) as unknown as NodeSummary;
 
-const page: LivePage = { items: [node('a'), node('b')], total: 5, seq: 10 };
+const page: LivePage = { items: [node('a'), node('b')], total: 5, seq: 10, facets: null };
+const facets = (cordoned: number, ready = 5): NodeFacets => ({
+  readiness: { Ready: ready, NotReady: 5 - ready, Unknown: 0 }, cordoned, roles: { worker: 5 }, zones: {}, kubeletVersions: { 'v1.31.0': 5 },
+});
 const unfiltered = { filtered: false };
 
 const modified = (seq: number, name: string, labels: Record<string, string>): NodeChangedEvent => ({
@@ -37,11 +40,28 @@ describe('live node page', () => {
     expect({ names: result.page.items.map((n) => n.name), total: result.page.total }).toEqual({ names: ['b'], total: 4 });
   });
 
-  it('only advances seq for a change to a node on another page when nothing filters', () => {
+  it('only advances seq for a change to a node on another page when nothing filters and no facets are shown', () => {
     const result = applyNodeChange(page, modified(11, 'q', { env: 'x' }), unfiltered);
     expect({ items: result.page.items, seq: result.page.seq, refetch: result.refetch }).toEqual({
       items: page.items, seq: 11, refetch: false,
     });
+  });
+
+  it('moves the facet counts when a node on the page is cordoned (kubectl cordon), without a re-fetch', () => {
+    const withFacets: LivePage = { ...page, facets: facets(6) };
+    const cordon: NodeChangedEvent = { cluster: 'c1', seq: 11, type: 'modified', name: 'a', node: node('a', {}, { unschedulable: true }) };
+    const result = applyNodeChange(withFacets, cordon, unfiltered);
+    expect({ cordoned: result.page.facets?.cordoned, refetch: result.refetch }).toEqual({ cordoned: 7, refetch: false });
+  });
+
+  it('moves readiness counts when a node on the page goes NotReady', () => {
+    const result = applyNodeChange({ ...page, facets: facets(0) }, { cluster: 'c1', seq: 11, type: 'modified', name: 'b', node: node('b', {}, { readiness: 'NotReady' }) }, unfiltered);
+    expect(result.page.facets?.readiness).toEqual({ Ready: 4, NotReady: 1, Unknown: 0 });
+  });
+
+  it('re-fetches when a node on another page changes while facets are shown (its old state is unknown)', () => {
+    const result = applyNodeChange({ ...page, facets: facets(6) }, modified(11, 'q', { env: 'x' }), unfiltered);
+    expect({ facets: result.page.facets, refetch: result.refetch }).toEqual({ facets: facets(6), refetch: true });
   });
 
   it('asks for a re-fetch for any change while a selector filters the list', () => {

@@ -4,9 +4,13 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import type { NodeSortField, NodeSummary, Taint } from '@knm/contracts';
-import { AgePipe } from '../../shared/pipes/age.pipe';
+import type { I18nMessage } from '../../core/i18n/i18n-message';
+import { AgePipe, DateTimePipe } from '../../shared/format/format.pipes';
 import type { RowSelection } from '../../shared/table/row-selection';
+import { READINESS_TEXT } from './node-text';
 
 /** Labels shown as chips before "+N"; the rest are in the tooltip. */
 const VISIBLE_LABELS = 2;
@@ -16,6 +20,7 @@ const SYSTEM_LABEL_RE = /(^|\.)(kubernetes\.io|k8s\.io)\//;
 
 interface NodeRowView {
   node: NodeSummary;
+  readiness: I18nMessage;
   labels: string[];
   hiddenLabels: string[];
   taints: string[];
@@ -44,7 +49,7 @@ export function orderLabels(labels: Record<string, string>): string[] {
  */
 @Component({
   selector: 'knm-node-table',
-  imports: [MatCheckboxModule, MatSortModule, MatTableModule, MatTooltipModule, RouterLink, AgePipe],
+  imports: [MatCheckboxModule, MatSortModule, MatTableModule, MatTooltipModule, RouterLink, TranslocoPipe, I18nPipe, AgePipe, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './node-table.component.html',
   styleUrl: './node-table.component.scss',
@@ -66,6 +71,7 @@ export class NodeTableComponent {
       const taints = node.taints.map(taintText);
       return {
         node,
+        readiness: READINESS_TEXT[node.readiness],
         labels: labels.slice(0, VISIBLE_LABELS),
         hiddenLabels: labels.slice(VISIBLE_LABELS),
         taints: taints.slice(0, VISIBLE_TAINTS),

@@ -10,8 +10,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { Sort } from '@angular/material/sort';
 import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import { ErrorCode, type NodeSummary, type TaskResponse } from '@knm/contracts';
 import { ClusterDirectory } from '../../core/clusters/cluster-directory.service';
+import { msg, plural, type I18nMessage } from '../../core/i18n/i18n-message';
 import { NotificationService } from '../../core/notifications/notification.service';
 import { ActionSlotComponent, type SlotActionOutcome } from '../../core/plugins/action-slot.component';
 import { PLUGIN_REGISTRY } from '../../core/plugins/plugin-registry.provider';
@@ -22,16 +25,22 @@ import {
   TaskProgressPanelComponent,
   type TaskFinished,
 } from '../../shared/task-progress/task-progress-panel.component';
-import { nodesText } from './batch/batch-target';
 import { NodeFacetsComponent } from './node-facets.component';
 import { hasNonSelectorFilters, readNodeListView, sortParams } from './node-list-query';
-import { NodeListStore } from './node-list.store';
+import { NodeListStore, type LiveState } from './node-list.store';
 import { NodeTableComponent } from './node-table.component';
 import { checkSelector } from './selector-check';
 
 const LAST_CLUSTER_KEY = 'knm.lastCluster';
 const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZES = [20, 50, 100, 200];
+
+const LIVE_TEXT: Readonly<Record<LiveState, { label: I18nMessage; hint: I18nMessage }>> = {
+  live: { label: msg('nodes.live.live'), hint: msg('nodes.live.liveHint') },
+  connecting: { label: msg('nodes.live.connecting'), hint: msg('nodes.live.connectingHint') },
+  offline: { label: msg('nodes.live.offline'), hint: msg('nodes.live.offlineHint') },
+  unavailable: { label: msg('nodes.live.unavailable'), hint: msg('nodes.live.unavailableHint') },
+};
 
 /**
  * The Nodes page. Everything it shows is in the URL: cluster (`/clusters/:cluster/nodes`), the
@@ -44,7 +53,7 @@ const PAGE_SIZES = [20, 50, 100, 200];
   imports: [
     MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule,
     MatProgressBarModule, MatSelectModule, MatTooltipModule,
-    RouterLink, ActionSlotComponent, ApiErrorPanelComponent, NodeFacetsComponent, NodeTableComponent,
+    RouterLink, TranslocoPipe, I18nPipe, ActionSlotComponent, ApiErrorPanelComponent, NodeFacetsComponent, NodeTableComponent,
     TaskProgressPanelComponent,
   ],
   providers: [NodeListStore],
@@ -78,20 +87,22 @@ export class NodesPageComponent {
   private readonly matchingFor = signal<string | null>(null);
   protected readonly matchingChosen = computed(() => this.matchingFor() !== null && this.matchingFor() === this.selector());
   /** Why "select all matching" is not offered, or null when it is. */
-  protected readonly matchingUnavailable = computed(() => {
-    if (!this.selector()) return 'Enter a label selector to act on every node it matches';
-    if (this.store.error()) return 'The list could not be loaded for this selector';
-    if (hasNonSelectorFilters(this.view())) return 'Only the label selector can target all matches: clear the search and filters';
+  protected readonly matchingUnavailable = computed<I18nMessage | null>(() => {
+    if (!this.selector()) return msg('nodes.selection.needsSelector');
+    if (this.store.error()) return msg('nodes.selection.listFailed');
+    if (hasNonSelectorFilters(this.view())) return msg('nodes.selection.onlySelector');
     return null;
   });
-  protected readonly nodesText = nodesText;
+  protected readonly liveState = this.store.liveState;
+  protected readonly liveText = computed(() => LIVE_TEXT[this.liveState()]);
+  protected readonly totalText = computed(() => plural(this.store.total(), 'nodes.page.total.one', 'nodes.page.total.other'));
   protected readonly selectorDraft = signal('');
   /** What is wrong with the selector: as typed (checked locally), else as the API refused it. */
-  protected readonly selectorError = computed(() => {
+  protected readonly selectorError = computed<I18nMessage | null>(() => {
     const typed = checkSelector(this.selectorDraft());
-    if (typed) return typed;
+    if (typed) return typed.message;
     const e = this.store.error();
-    return e && e.code === ErrorCode.InvalidSelector ? e : null;
+    return e && e.code === ErrorCode.InvalidSelector ? msg('nodes.filters.selectorInvalid', { detail: e.message }) : null;
   });
   /** Last seen summary of every node shown, so a selection spanning pages keeps its nodes. */
   private readonly seen = computed(() => {
@@ -174,7 +185,7 @@ export class NodesPageComponent {
   protected onTaskFinished(done: TaskFinished): void {
     this.finishedTask.set(this.taskId());
     void this.store.reload();
-    if (done.watchedRunning) this.notify.info(done.dryRun ? `Dry run ${done.phase}; nothing was changed` : `Task ${done.phase}`);
+    if (done.watchedRunning) this.notify.info(finishedText(done));
   }
 
   protected onTaskRetried(task: TaskResponse): void {
@@ -185,7 +196,7 @@ export class NodesPageComponent {
     const id = this.taskId();
     const running = this.taskRunning();
     this.navigateQuery({ task: null });
-    if (id && running) this.notify.info('The task keeps running; find it again under Tasks');
+    if (id && running) this.notify.info(msg('nodes.page.taskKeepsRunning'));
   }
 
   /** The followed task has not reached its terminal event (set from the panel's `finished`). */
@@ -204,4 +215,15 @@ export class NodesPageComponent {
     const target = last && names.includes(last) ? last : names.length === 1 ? names[0] : null;
     if (target) void this.router.navigate(['/clusters', target, 'nodes'], { replaceUrl: true });
   }
+}
+
+/** "Task succeeded" / "Dry run failed; nothing was changed", per phase (one literal key each). */
+function finishedText(done: TaskFinished): I18nMessage {
+  const phase = done.phase === 'succeeded' || done.phase === 'failed' || done.phase === 'cancelled' ? done.phase : 'succeeded';
+  const texts: Record<typeof phase, [I18nMessage, I18nMessage]> = {
+    succeeded: [msg('nodes.page.finished.succeeded'), msg('nodes.page.finished.dryRunSucceeded')],
+    failed: [msg('nodes.page.finished.failed'), msg('nodes.page.finished.dryRunFailed')],
+    cancelled: [msg('nodes.page.finished.cancelled'), msg('nodes.page.finished.dryRunCancelled')],
+  };
+  return texts[phase][done.dryRun ? 1 : 0];
 }

@@ -1,4 +1,6 @@
 import { definePlugin } from '../../core/plugins/plugin.types';
+import en from './i18n/en.json';
+import zhCN from './i18n/zh-CN.json';
 
 const loadNodesPage = () => import('./nodes-page.component').then((m) => m.NodesPageComponent);
 
@@ -8,24 +10,25 @@ const loadNodesPage = () => import('./nodes-page.component').then((m) => m.Nodes
  */
 export const nodesPlugin = definePlugin({
   id: 'nodes',
-  title: 'Nodes',
+  title: 'nodes.plugin.title',
   requiredPermission: 'nodes:read',
+  translations: { en, 'zh-CN': zhCN },
   routes: [
-    { id: 'nodes.pick', path: 'nodes', title: 'Nodes', loadComponent: loadNodesPage },
-    { id: 'nodes.list', path: 'clusters/:cluster/nodes', title: 'Nodes', loadComponent: loadNodesPage },
+    { id: 'nodes.pick', path: 'nodes', title: 'nodes.plugin.title', loadComponent: loadNodesPage },
+    { id: 'nodes.list', path: 'clusters/:cluster/nodes', title: 'nodes.plugin.title', loadComponent: loadNodesPage },
     {
       id: 'nodes.detail',
       path: 'clusters/:cluster/nodes/:node',
-      title: 'Node',
+      title: 'nodes.plugin.detailTitle',
       loadComponent: () => import('./detail/node-detail-page.component').then((m) => m.NodeDetailPageComponent),
     },
   ],
-  nav: [{ id: 'nodes.nav', label: 'Nodes', icon: 'nodes', routeId: 'nodes.pick', order: 10 }],
+  nav: [{ id: 'nodes.nav', label: 'nodes.plugin.nav', icon: 'nodes', routeId: 'nodes.pick', order: 10 }],
   actions: [
     {
       id: 'nodes.labels',
       slot: 'nodes.batch',
-      label: 'Labels',
+      label: 'nodes.plugin.actions.labels',
       icon: 'label',
       multiple: true,
       requiredPermission: 'nodes:label',
@@ -34,7 +37,7 @@ export const nodesPlugin = definePlugin({
     {
       id: 'nodes.taints',
       slot: 'nodes.batch',
-      label: 'Taints',
+      label: 'nodes.plugin.actions.taints',
       icon: 'taint',
       multiple: true,
       requiredPermission: 'nodes:taint',
@@ -43,7 +46,7 @@ export const nodesPlugin = definePlugin({
     {
       id: 'nodes.cordon',
       slot: 'nodes.batch',
-      label: 'Cordon',
+      label: 'nodes.plugin.actions.cordon',
       icon: 'cordon',
       multiple: true,
       requiredPermission: 'nodes:cordon',
@@ -52,7 +55,7 @@ export const nodesPlugin = definePlugin({
     {
       id: 'nodes.uncordon',
       slot: 'nodes.batch',
-      label: 'Uncordon',
+      label: 'nodes.plugin.actions.uncordon',
       icon: 'uncordon',
       multiple: true,
       requiredPermission: 'nodes:cordon',

@@ -10,7 +10,11 @@ describe('checkSelector', () => {
   );
 
   it('names the 1-based character and the problem', () => {
-    expect(checkSelector('env in (a')).toEqual({ position: 9, message: "At character 10: found '', expected: ',' or ')'" });
+    expect(checkSelector('env in (a')).toEqual({
+      position: 9,
+      problem: "found '', expected: ',' or ')'",
+      message: { key: 'nodes.filters.selectorInvalidAt', params: { position: 10, problem: "found '', expected: ',' or ')'" } },
+    });
   });
 
   it('accepts a blank selector (every node)', () => {

@@ -17,15 +17,8 @@ export interface TaskListView {
   limit: number;
 }
 
-/** Every task status with its label (a Record, so a new status fails to compile until named). */
-export const TASK_STATUS_TEXT: Readonly<Record<TaskStatus, string>> = {
-  pending: 'Pending',
-  running: 'Running',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
-export const TASK_STATUSES = Object.keys(TASK_STATUS_TEXT) as TaskStatus[];
+/** Every task status, in the order the status filter offers them (words: shared/task-progress/task-labels). */
+export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'running', 'succeeded', 'failed', 'cancelled'];
 export const TASK_PAGE_SIZES = [20, 50, 100] as const;
 export const TASK_LIST_LIMIT = 50;
 

@@ -9,13 +9,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { TASK_KINDS, type TaskResponse } from '@knm/contracts';
 import { ClusterDirectory } from '../../core/clusters/cluster-directory.service';
+import { I18nPipe } from '../../core/i18n/i18n.pipe';
 import { ApiErrorPanelComponent } from '../../shared/errors/api-error-panel.component';
-import { AgePipe } from '../../shared/pipes/age.pipe';
+import { DateTimePipe, NumberPipe, TimeAgoPipe } from '../../shared/format/format.pipes';
+import { TASK_KIND_TEXT, TASK_STATUS_TEXT } from '../../shared/task-progress/task-labels';
 import {
   TASK_PAGE_SIZES,
-  TASK_STATUS_TEXT,
   TASK_STATUSES,
   isoToLocalInput,
   localInputToIso,
@@ -34,7 +36,8 @@ import { taskTargetText } from './task-text';
   selector: 'knm-tasks-page',
   imports: [
     MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule,
-    MatSelectModule, MatTooltipModule, RouterLink, AgePipe, ApiErrorPanelComponent,
+    MatSelectModule, MatTooltipModule, RouterLink, TranslocoPipe, I18nPipe, DateTimePipe, NumberPipe, TimeAgoPipe,
+    ApiErrorPanelComponent,
   ],
   providers: [TaskListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,6 +52,7 @@ export class TasksPageComponent {
   protected readonly kinds = TASK_KINDS;
   protected readonly statuses = TASK_STATUSES;
   protected readonly statusText = TASK_STATUS_TEXT;
+  protected readonly kindText = TASK_KIND_TEXT;
   protected readonly pageSizes = [...TASK_PAGE_SIZES];
   protected readonly targetText = taskTargetText;
 

@@ -3,6 +3,7 @@ import { ApiRoutes, type TaskEventsResponse, type TaskResponse } from '@knm/cont
 import type { Subscription } from 'rxjs';
 import { ApiClient } from '../../core/api/api-client.service';
 import { toApiError, type ApiError } from '../../core/api/api-error';
+import { isNotFound } from '../../core/api/api-error-text';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import {
   applyTaskEvent,
@@ -27,7 +28,8 @@ const MAX_CATCH_UP_PAGES = 50;
  * (re-sent with the current last seq after every reconnect), plus REST catch-up
  * (`GET tasks/:id/events?afterSeq=`) when a gap shows, when the socket is down, or when it has
  * been quiet for a while. Delivery is never trusted as complete; the server's event log is.
- * One tracker per panel (provided by the component).
+ * It starts from the task snapshot (given, or read first): an unknown task ends in `notFound`
+ * after that one 404, with nothing subscribed. One tracker per panel (provided by the component).
  */
 @Injectable()
 export class TaskProgressTracker {
@@ -41,6 +43,8 @@ export class TaskProgressTracker {
   readonly state = signal<TaskProgressState>(initialTaskProgress(''));
   readonly task = signal<TaskResponse | null>(null);
   readonly error = signal<ApiError | null>(null);
+  /** The task does not exist (its snapshot answered 404): nothing is followed. */
+  readonly notFound = signal(false);
   readonly phase = computed(() => phaseOf(this.state()));
   readonly terminal = computed(() => isTerminal(this.state()));
 
@@ -48,14 +52,29 @@ export class TaskProgressTracker {
     inject(DestroyRef).onDestroy(() => this.stop());
   }
 
-  /** Starts following `taskId` from scratch (replays from seq 0). */
-  follow(taskId: string): void {
+  /**
+   * Starts following `taskId` from scratch (replays from seq 0). With `snapshot` (the caller read the
+   * task already) no second read is made; otherwise the task is read first and only an existing
+   * task is subscribed to.
+   */
+  follow(taskId: string, snapshot: TaskResponse | null = null): void {
     this.stop();
     this.state.set(initialTaskProgress(taskId));
     this.task.set(null);
     this.error.set(null);
+    this.notFound.set(false);
     this.lastEventAt = Date.now();
-    void this.loadSnapshot(taskId);
+    if (snapshot?.id === taskId) {
+      this.seed(snapshot);
+      this.start(taskId);
+      return;
+    }
+    void this.loadSnapshot(taskId).then(() => {
+      if (this.state().taskId === taskId && !this.notFound()) this.start(taskId);
+    });
+  }
+
+  private start(taskId: string): void {
     this.socketSub = this.realtime.watchTask(taskId, () => this.state().lastSeq).subscribe((message) => {
       if (message.kind === 'task') this.apply([message.event]);
       else if (message.ack && !message.ack.ok) void this.catchUp();
@@ -111,16 +130,27 @@ export class TaskProgressTracker {
   private tick(): void {
     const quiet = Date.now() - this.lastEventAt > QUIET_BEFORE_CATCH_UP_MS;
     if (this.realtime.state() !== 'connected' || quiet || hasGap(this.state())) void this.catchUp();
+    if (!this.task()) void this.loadSnapshot(this.state().taskId);
+  }
+
+  private seed(task: TaskResponse): void {
+    this.task.set(task);
+    this.state.update((s) => seedFromTask(s, task));
   }
 
   private async loadSnapshot(taskId: string): Promise<void> {
     try {
       const task = await this.api.get<TaskResponse>(ApiRoutes.task(taskId));
       if (this.state().taskId !== taskId) return;
-      this.task.set(task);
-      this.state.update((s) => seedFromTask(s, task));
+      this.seed(task);
     } catch (err) {
-      this.error.set(toApiError(err));
+      if (this.state().taskId !== taskId) return;
+      const error = toApiError(err);
+      this.error.set(error);
+      if (isNotFound(error)) {
+        this.notFound.set(true);
+        this.stop();
+      }
     }
   }
 }

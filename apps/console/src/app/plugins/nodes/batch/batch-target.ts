@@ -1,3 +1,4 @@
+import { plural, type I18nMessage } from '../../../core/i18n/i18n-message';
 import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
 
 /** The target part of a `CreateTaskRequest`: exactly one of `nodes` or `selector`. */
@@ -14,6 +15,6 @@ export function targetCount(context: NodeBatchContext): number {
 }
 
 /** "1 node" / "20 nodes". */
-export function nodesText(count: number): string {
-  return `${count} node${count === 1 ? '' : 's'}`;
+export function nodesText(count: number): I18nMessage {
+  return plural(count, 'common.nodes.one', 'common.nodes.other');
 }

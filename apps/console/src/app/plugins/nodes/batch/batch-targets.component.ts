@@ -1,21 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../../core/i18n/i18n.pipe';
 import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
 import { nodesText } from './batch-target';
 
 /** Names what a batch dialog acts on: the selected nodes, or every node matching a selector. */
 @Component({
   selector: 'knm-batch-targets',
+  imports: [TranslocoPipe, I18nPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p class="targets" data-testid="batch-targets">
-      Cluster <b>{{ context().cluster }}</b>:
       @if (context().matching; as m) {
         <span data-testid="batch-targets-selector">
-          all nodes matching <code>{{ m.selector }}</code> — {{ countText() }} right now. The server resolves the
-          selector again when the task starts, so nodes added or relabelled meanwhile are included.
+          {{ 'nodes.batch.targetsSelectorBefore' | transloco: { cluster: context().cluster } }}
+          <code>{{ m.selector }}</code>
+          {{ 'nodes.batch.targetsSelectorAfter' | transloco: { nodes: (countText() | i18n) } }}
         </span>
       } @else {
-        {{ names().slice(0, 6).join(', ') }}@if (names().length > 6) { and {{ names().length - 6 }} more }
+        {{ 'nodes.batch.targetsNodes' | transloco: { cluster: context().cluster, names: shownNames() } }}
+        @if (names().length > shown) { {{ 'nodes.batch.andMore' | transloco: { count: names().length - shown } }} }
       }
     </p>
   `,
@@ -23,6 +27,8 @@ import { nodesText } from './batch-target';
 })
 export class BatchTargetsComponent {
   readonly context = input.required<NodeBatchContext>();
+  protected readonly shown = 6;
   protected readonly names = computed(() => this.context().nodes.map((n) => n.name));
+  protected readonly shownNames = computed(() => this.names().slice(0, this.shown).join(', '));
   protected readonly countText = computed(() => nodesText(this.context().matching?.count ?? 0));
 }

@@ -2,8 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CreateTaskRequest } from '@knm/contracts';
 import { ApiClient } from '../../../core/api/api-client.service';
-import { provideConsoleIcons } from '../../../core/icons/console-icons';
 import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
+import { provideConsoleTesting } from '../../../testing/console-testing';
 import { CordonDialogComponent } from './cordon-dialog.component';
 
 class FakeApi {
@@ -21,7 +21,7 @@ describe('cordon dialog', () => {
     TestBed.configureTestingModule({
       imports: [CordonDialogComponent],
       providers: [
-        provideConsoleIcons(),
+        ...provideConsoleTesting(),
         { provide: ApiClient, useValue: api },
         { provide: MAT_DIALOG_DATA, useValue: context },
         { provide: MatDialogRef, useValue: { close: () => undefined } },

@@ -1,4 +1,5 @@
 import { CORDON_REASON_MAX_LENGTH } from '@knm/contracts';
+import { textOf } from '../../../testing/console-testing';
 import { cordonParams, cordonReasonViolations, placeCordonViolations } from './cordon-form';
 
 describe('cordon form', () => {
@@ -11,12 +12,14 @@ describe('cordon form', () => {
   });
 
   it('places the server rule for params.reason on the reason field and others on the form', () => {
-    expect(
-      placeCordonViolations([
-        { field: 'params.reason', rule: 'must be at most 1024 characters' },
-        { field: 'selector', rule: 'must be a non-empty label selector' },
-      ]),
-    ).toEqual({ reason: ['must be at most 1024 characters'], form: ['selector: must be a non-empty label selector'] });
+    const placed = placeCordonViolations([
+      { field: 'params.reason', rule: 'must be at most 1024 characters' },
+      { field: 'selector', rule: 'must be a non-empty label selector' },
+    ]);
+    expect({ reason: textOf(placed.reason), form: placed.form.map((r) => `${r.field}: ${textOf(r.rule)}`) }).toEqual({
+      reason: 'must be at most 1024 characters',
+      form: ['selector: must be a non-empty label selector'],
+    });
   });
 });
 
@@ -26,8 +29,7 @@ describe('cordonReasonViolations', () => {
   });
 
   it('rejects a reason one character over the maximum, naming the limit', () => {
-    expect(cordonReasonViolations('r'.repeat(CORDON_REASON_MAX_LENGTH + 1))).toEqual([
-      `must be at most ${CORDON_REASON_MAX_LENGTH} characters (now ${CORDON_REASON_MAX_LENGTH + 1})`,
-    ]);
+    const rules = cordonReasonViolations('r'.repeat(CORDON_REASON_MAX_LENGTH + 1));
+    expect([textOf(rules), textOf(rules, 'zh-CN')]).toEqual(['must be at most 1,024 characters (now 1,025)', '不能超过 1,024 个字符（当前 1,025 个）']);
   });
 });

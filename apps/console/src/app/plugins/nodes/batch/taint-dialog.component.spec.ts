@@ -3,9 +3,9 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { CreateTaskRequest, NodeSummary } from '@knm/contracts';
 import { ApiClient } from '../../../core/api/api-client.service';
-import { provideConsoleIcons } from '../../../core/icons/console-icons';
 import { toApiError } from '../../../core/api/api-error';
 import type { NodeBatchContext } from '../../../core/plugins/plugin.types';
+import { provideConsoleTesting } from '../../../testing/console-testing';
 import { TaintDialogComponent } from './taint-dialog.component';
 
 /** Fake HTTP boundary: records the request and answers with `reply`. */
@@ -46,7 +46,7 @@ describe('taint dialog', () => {
     TestBed.configureTestingModule({
       imports: [TaintDialogComponent],
       providers: [
-        provideConsoleIcons(),
+        ...provideConsoleTesting(),
         { provide: ApiClient, useValue: api },
         { provide: MAT_DIALOG_DATA, useValue: context },
         { provide: MatDialogRef, useValue: { close: (v: unknown) => closed.push(v) } },
@@ -81,7 +81,7 @@ describe('taint dialog', () => {
     await settle();
     expect({ posts: api.posts.length, rule: el('taint-key-error-0')?.textContent?.trim() }).toEqual({
       posts: 0,
-      rule: "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+      rule: "the name (the part after any '/') may contain only letters, digits, '-', '_' or '.', and must start and end with a letter or digit",
     });
   });
 

@@ -7,7 +7,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { ErrorCode, TAINT_EFFECTS } from '@knm/contracts';
+import type { I18nMessage } from '../../../core/i18n/i18n-message';
+import { I18nPipe } from '../../../core/i18n/i18n.pipe';
+import { EnterSubmitDirective } from '../../../shared/dialogs/enter-submit.directive';
 import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
 import { BatchTargetsComponent } from './batch-targets.component';
@@ -25,13 +29,14 @@ import {
  * Batch "Taints" action: add key[=value]:effect taints and remove taints by key (optionally one
  * effect) on the target nodes. Validates with the contracts' rules before submit and places the
  * server's 400 violations on the fields. Adding a NoExecute taint evicts pods, so a real run needs
- * an explicit confirmation (a dry run does not).
+ * an explicit confirmation (a dry run does not). Enter applies a valid form.
  */
 @Component({
   selector: 'knm-taint-dialog',
   imports: [
     MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule,
-    MatProgressBarModule, MatSelectModule, ApiErrorPanelComponent, BatchDialogActionsComponent, BatchTargetsComponent,
+    MatProgressBarModule, MatSelectModule, TranslocoPipe, I18nPipe, EnterSubmitDirective, ApiErrorPanelComponent,
+    BatchDialogActionsComponent, BatchTargetsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './taint-dialog.component.html',
@@ -52,8 +57,8 @@ export class TaintDialogComponent extends BatchDialogBase {
   protected readonly needsConfirmation = computed(() => this.validation().evicts && !this.evictionConfirmed());
 
   /** Rules of a field, shown once it has content or after a submit attempt. */
-  protected shown(rules: readonly string[] | undefined, content: string): string {
-    return rules && (content !== '' || this.submitted()) ? rules.join('; ') : '';
+  protected shown(rules: readonly I18nMessage[] | undefined, content: string): readonly I18nMessage[] | null {
+    return rules?.length && (content !== '' || this.submitted()) ? rules : null;
   }
 
   protected editAdd(index: number, change: Partial<TaintAddRow>): void {
@@ -80,6 +85,12 @@ export class TaintDialogComponent extends BatchDialogBase {
 
   protected dropRemoveRow(index: number): void {
     this.removeRows.update((rows) => rows.filter((_, i) => i !== index));
+  }
+
+  /** Enter applies a valid form (NoExecute still needs its confirmation); otherwise shows the rules. */
+  protected onEnter(): void {
+    if (this.validation().valid && !this.needsConfirmation()) void this.submit(false);
+    else this.submitted.set(true);
   }
 
   protected async submit(dryRun: boolean): Promise<void> {

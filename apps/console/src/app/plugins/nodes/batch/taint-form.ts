@@ -6,6 +6,8 @@ import {
   type TaintEffect,
   type TaintParams,
 } from '@knm/contracts';
+import { msg, type I18nMessage } from '../../../core/i18n/i18n-message';
+import { ruleMessage, ruleMessages, type FieldRule } from '../../../core/i18n/rule-text';
 
 /**
  * Validation of the "Taints" batch dialog (pure). Keys and values follow the contracts' Kubernetes
@@ -32,9 +34,9 @@ export interface TaintEdit {
 }
 
 export interface TaintFormErrors {
-  add: { key: string[]; value: string[]; effect: string[] }[];
-  remove: { key: string[]; effect: string[] }[];
-  form: string[];
+  add: { key: I18nMessage[]; value: I18nMessage[]; effect: I18nMessage[] }[];
+  remove: { key: I18nMessage[]; effect: I18nMessage[] }[];
+  form: FieldRule[];
 }
 
 export interface TaintValidation {
@@ -46,16 +48,19 @@ export interface TaintValidation {
 }
 
 const blankAdd = (r: TaintAddRow): boolean => r.key === '' && r.value === '';
+const oneOfEffects = (): I18nMessage => msg('nodes.taintForm.effectOneOf', { effects: TAINT_EFFECTS.join(', ') });
 const isEffect = (e: string): e is TaintEffect => (TAINT_EFFECTS as readonly string[]).includes(e);
 
 function addRowErrors(row: TaintAddRow, i: number, edit: TaintEdit): TaintFormErrors['add'][number] {
   if (blankAdd(row)) return { key: [], value: [], effect: [] };
-  const key = taintKeyViolations(row.key);
+  const key = ruleMessages(taintKeyViolations(row.key));
   const first = edit.add.findIndex((o) => !blankAdd(o) && o.key === row.key && o.effect === row.effect);
-  if (first !== i) key.push(`is added twice with effect ${row.effect || '(none)'}`);
-  if (edit.remove.some((r) => r.key === row.key && (r.effect === '' || r.effect === row.effect))) key.push('is also being removed');
-  const effect = isEffect(row.effect) ? [] : [`must be one of ${TAINT_EFFECTS.join(', ')}`];
-  return { key, value: taintValueViolations(row.value), effect };
+  if (first !== i) key.push(msg('nodes.taintForm.addedTwice', { effect: row.effect || '—' }));
+  if (edit.remove.some((r) => r.key === row.key && (r.effect === '' || r.effect === row.effect))) {
+    key.push(msg('nodes.taintForm.alsoRemoved'));
+  }
+  const effect = isEffect(row.effect) ? [] : [oneOfEffects()];
+  return { key, value: ruleMessages(taintValueViolations(row.value)), effect };
 }
 
 /** Validates the dialog's rows; see the rules above. */
@@ -64,16 +69,16 @@ export function validateTaintEdit(edit: TaintEdit): TaintValidation {
     add: edit.add.map((row, i) => addRowErrors(row, i, edit)),
     remove: edit.remove.map((row, i) => {
       if (row.key === '') return { key: [], effect: [] };
-      const key = taintKeyViolations(row.key);
+      const key = ruleMessages(taintKeyViolations(row.key));
       const first = edit.remove.findIndex((o) => o.key === row.key && o.effect === row.effect);
-      if (first !== i) key.push('is removed twice');
-      return { key, effect: row.effect === '' || isEffect(row.effect) ? [] : [`must be one of ${TAINT_EFFECTS.join(', ')}`] };
+      if (first !== i) key.push(msg('nodes.taintForm.removedTwice'));
+      return { key, effect: row.effect === '' || isEffect(row.effect) ? [] : [oneOfEffects()] };
     }),
     form: [],
   };
   const adds = edit.add.filter((r) => !blankAdd(r));
   const removes = edit.remove.filter((r) => r.key !== '');
-  if (adds.length === 0 && removes.length === 0) errors.form.push('Add or remove at least one taint');
+  if (adds.length === 0 && removes.length === 0) errors.form.push({ field: null, rule: msg('nodes.taintForm.nothingToDo') });
   const evicts = adds.some((r) => r.effect === 'NoExecute');
   const valid = !hasTaintErrors(errors);
   if (!valid) return { errors, valid, params: null, evicts };
@@ -104,7 +109,7 @@ function rowIndex<T>(rows: readonly T[], blank: (r: T) => boolean, n: number): n
 /**
  * Places the server's 400 violations on the fields they name: `params.add[i].key|value|effect`
  * and `params.remove[i].key|effect` (i counts submitted rows, blank rows skipped; a violation on
- * the whole item lands on its key); anything else becomes a form line `<field>: <rule>`.
+ * the whole item lands on its key); anything else becomes a form line naming its field.
  */
 export function placeTaintViolations(edit: TaintEdit, violations: readonly FieldViolation[]): TaintFormErrors {
   const errors: TaintFormErrors = {
@@ -117,9 +122,10 @@ export function placeTaintViolations(edit: TaintEdit, violations: readonly Field
     const remove = REMOVE_RE.exec(v.field);
     const addAt = add ? rowIndex(edit.add, blankAdd, Number(add[1])) : -1;
     const removeAt = remove ? rowIndex(edit.remove, (r) => r.key === '', Number(remove[1])) : -1;
-    if (add && addAt >= 0) errors.add[addAt][(add[2] ?? 'key') as 'key' | 'value' | 'effect'].push(v.rule);
-    else if (remove && removeAt >= 0) errors.remove[removeAt][(remove[2] ?? 'key') as 'key' | 'effect'].push(v.rule);
-    else errors.form.push(`${v.field}: ${v.rule}`);
+    const rule = ruleMessage(v.rule);
+    if (add && addAt >= 0) errors.add[addAt][(add[2] ?? 'key') as 'key' | 'value' | 'effect'].push(rule);
+    else if (remove && removeAt >= 0) errors.remove[removeAt][(remove[2] ?? 'key') as 'key' | 'effect'].push(rule);
+    else errors.form.push({ field: v.field, rule });
   }
   return errors;
 }

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatDialogModule } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { I18nPipe } from '../../../core/i18n/i18n.pipe';
 import { ApiErrorPanelComponent } from '../../../shared/errors/api-error-panel.component';
 import { BatchDialogActionsComponent } from './batch-dialog-actions.component';
 import { BatchTargetsComponent } from './batch-targets.component';
@@ -9,21 +11,23 @@ import { BatchDialogBase } from './batch-dialog-base';
 /** Batch "Uncordon" action: makes the target nodes schedulable again (as `kubectl uncordon`). */
 @Component({
   selector: 'knm-uncordon-dialog',
-  imports: [MatDialogModule, MatProgressBarModule, ApiErrorPanelComponent, BatchDialogActionsComponent, BatchTargetsComponent],
+  imports: [
+    MatDialogModule, MatProgressBarModule, TranslocoPipe, I18nPipe, ApiErrorPanelComponent, BatchDialogActionsComponent,
+    BatchTargetsComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>Uncordon {{ countText }}</h2>
+    <h2 mat-dialog-title>{{ 'nodes.uncordonDialog.title' | transloco: { nodes: (countText | i18n) } }}</h2>
     <mat-dialog-content>
       <knm-batch-targets [context]="context" />
-      <p class="note">
-        The scheduler may place new pods on these nodes again. The cordon reason annotations (knm.io/cordon-*) are removed.
-        Nodes that are already schedulable are left as they are.
-      </p>
+      <p class="note">{{ 'nodes.uncordonDialog.note' | transloco }}</p>
       <knm-api-error-panel [error]="submitter.error()" />
       @if (submitter.busy()) { <mat-progress-bar mode="indeterminate" /> }
     </mat-dialog-content>
     <mat-dialog-actions>
-      <knm-batch-dialog-actions prefix="uncordon" [count]="count" verb="Uncordon" [busy]="submitter.busy()" (apply)="submit($event)" />
+      <!-- Nothing to fill in: focus starts on Uncordon, so Enter applies. -->
+      <knm-batch-dialog-actions prefix="uncordon" [count]="count" verb="uncordon" [focusApply]="true"
+        [busy]="submitter.busy()" (apply)="submit($event)" />
     </mat-dialog-actions>
   `,
   styleUrl: './batch-dialog.scss',

@@ -1,20 +1,29 @@
 import type { PodDrainEligibility } from '@knm/contracts';
+import { msg, type I18nMessage } from '../../../core/i18n/i18n-message';
 
+/** How a drain of the node would treat a pod. */
+export type DrainOutcome = 'evict' | 'block' | 'skip';
 
 /**
- * What `kubectl drain` would do with a pod, in words (rules: kubernetes/kubectl pkg/drain/filters.go
- * as the API applies them): evicted; evicted only with --force / --delete-emptydir-data; or never
- * evicted (DaemonSet pods, mirror pods of static pods).
+ * What `kubectl drain` WOULD do with a pod if the node were drained now, in words (rules:
+ * kubernetes/kubectl pkg/drain/filters.go as the API applies them). Never in the past tense: the
+ * node page shows this whether or not anyone drains. A DaemonSet pod or a mirror pod is skipped;
+ * a pod that needs `--force` (no controller) or `--delete-emptydir-data` (local data) blocks the
+ * drain without that flag; any other pod would be evicted.
  */
-export function drainText(drain: PodDrainEligibility): string {
+export function drainOutcome(drain: PodDrainEligibility): DrainOutcome {
+  if (!drain.evictable) return 'skip';
+  return drain.requires.length ? 'block' : 'evict';
+}
+
+export function drainText(drain: PodDrainEligibility): I18nMessage {
   if (!drain.evictable) {
-    return drain.skipReason === 'MirrorPod'
-      ? 'Not evicted: mirror pod of a static pod (managed by the kubelet)'
-      : 'Not evicted: DaemonSet pod (drain ignores DaemonSet pods)';
+    return drain.skipReason === 'MirrorPod' ? msg('nodes.drain.skippedMirror') : msg('nodes.drain.skippedDaemonSet');
   }
-  if (drain.requires.length === 0) return 'Evicted';
-  const why = drain.requires.map((r) =>
-    r === 'force' ? '--force (no controller would recreate it)' : '--delete-emptydir-data (its emptyDir data is lost)',
-  );
-  return `Evicted only with ${why.join(' and ')}`;
+  const force = drain.requires.includes('force');
+  const emptyDir = drain.requires.includes('delete-emptydir-data');
+  if (force && emptyDir) return msg('nodes.drain.blocksForceAndEmptyDir');
+  if (force) return msg('nodes.drain.blocksForce');
+  if (emptyDir) return msg('nodes.drain.blocksEmptyDir');
+  return msg('nodes.drain.wouldEvict');
 }
