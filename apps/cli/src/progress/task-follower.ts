@@ -39,6 +39,8 @@ export interface FollowListener {
 export class TaskFollower {
   private readonly seq: TaskEventSequencer;
   private subscribed = false;
+  /** Bumped at every connect and disconnect: an ack that comes back for an older connection is ignored. */
+  private connection = 0;
   private downSince: number;
   private lastEventAt: number;
   private lastReachAt: number;
@@ -82,15 +84,16 @@ export class TaskFollower {
 
   private async subscribe(): Promise<void> {
     this.lastReachAt = this.clock.now();
+    const connection = ++this.connection;
     const afterSeq = this.seq.lastSeq;
     let ack;
     try {
       ack = await this.socket.subscribe({ taskId: this.taskId, afterSeq }, SUBSCRIBE_ACK_TIMEOUT_MS);
     } catch {
-      if (this.settle) this.listener.notice('the socket did not acknowledge the subscription; following over REST meanwhile');
+      if (this.settle && connection === this.connection) this.listener.notice('the socket did not acknowledge the subscription; following over REST meanwhile');
       return;
     }
-    if (!this.settle) return;
+    if (!this.settle || connection !== this.connection) return;
     if (!ack.ok) {
       if (ack.code === ErrorCode.TaskNotFound) return this.fail(new CliError(`task ${this.taskId} not found`, ExitCode.Failed));
       if (ack.code === ErrorCode.Unauthorized || ack.code === ErrorCode.Forbidden) return this.fail(new CliError(`the server refused the task subscription: ${ack.message}`, ExitCode.Unreachable));
@@ -105,6 +108,7 @@ export class TaskFollower {
 
   private disconnected(reason: string): void {
     if (!this.settle) return;
+    this.connection++;
     this.subscribed = false;
     this.wasDown = true;
     this.downSince = this.clock.now();
@@ -148,7 +152,7 @@ export class TaskFollower {
     }
   }
 
-  /** Reads events after the last applied seq over REST, page by page, until none is left. */
+  /** Reads events after the last applied seq over REST, page by page, up to the task's last seq at the time of asking. */
   private async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
@@ -157,7 +161,7 @@ export class TaskFollower {
         const page = await this.api.get<TaskEventsResponse>(ApiRoutes.taskEvents(this.taskId), { afterSeq: this.seq.lastSeq, limit: EVENTS_PAGE });
         this.lastReachAt = this.clock.now();
         this.apply(page.items);
-        if (page.items.length < EVENTS_PAGE) break;
+        if (page.items.length === 0 || this.seq.lastSeq >= page.lastSeq) break;
       }
     } catch (err) {
       if (err instanceof ApiRequestError) this.fail(err);
