@@ -7,7 +7,7 @@ import { normalizeDryRunArgs } from './args/dry-run';
 import { ConfigStore, configPath } from './config/config-store';
 import type { CliContext, ExitHolder } from './commands/context';
 import { buildProgram } from './program';
-import { DEFAULT_FOLLOW_TIMINGS } from './progress/task-follower';
+import { DEFAULT_FOLLOW_TIMINGS, type FollowTimings } from './progress/task-follower';
 import { openTaskSocket } from './progress/task-socket';
 import { terminalLike } from './progress/progress-view';
 
@@ -46,6 +46,15 @@ function cliVersion(): string {
   return 'unknown';
 }
 
+/**
+ * Follow timings; KNM_SOCKET_FALLBACK_MS (whole ms) sets how long a lost socket may take to come
+ * back before the task is followed over REST.
+ */
+export function followTimings(env: NodeJS.ProcessEnv): FollowTimings {
+  const raw = env.KNM_SOCKET_FALLBACK_MS;
+  return raw && /^\d+$/.test(raw) ? { ...DEFAULT_FOLLOW_TIMINGS, fallbackAfterMs: Number(raw) } : DEFAULT_FOLLOW_TIMINGS;
+}
+
 /** The real process: stdout/stderr, the environment, the user's config file, the network. */
 export function processContext(): CliContext {
   const out = new Output(process.stdout, process.stderr);
@@ -57,7 +66,7 @@ export function processContext(): CliContext {
     fetchFn: fetch,
     prompt: { stdin: process.stdin, stderr: process.stderr },
     openSocket: openTaskSocket,
-    followTimings: DEFAULT_FOLLOW_TIMINGS,
+    followTimings: followTimings(process.env),
     onInterrupt: (handler) => {
       process.on('SIGINT', handler);
       return () => void process.off('SIGINT', handler);
@@ -74,10 +83,14 @@ export function programName(argv1: string | undefined, env: NodeJS.ProcessEnv): 
 /** Resolves once everything written to `stream` has been handed to the OS. */
 const flushed = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => (stream.writableLength > 0 ? stream.once('drain', resolve) : resolve()));
 
-if (require.main === module) {
-  void runCli(process.argv.slice(2), processContext(), programName(process.argv[1], process.env)).then(async (code) => {
-    // Idle keep-alive connections must not hold a finished command for seconds: exit once output is out.
-    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-    process.exit(code);
-  });
+/** Runs the process's command line and exits with its code (the launchers in scripts/ call this). */
+export async function start(): Promise<never> {
+  // `knm ... | head`: a closed pipe ends the command quietly, as other CLIs do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(0) : undefined));
+  const code = await runCli(process.argv.slice(2), processContext(), programName(process.argv[1], process.env));
+  // Idle keep-alive connections must not hold a finished command for seconds: exit once output is out.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }
+
+if (require.main === module) void start();

@@ -14,6 +14,7 @@ Environment:
   KNM_TOKEN       API token sent as Authorization: Bearer (overrides stored credentials)
   KNM_CLUSTER     default cluster for -c/--cluster
   KNM_PROGRESS    bar | lines | none: how a running task is shown (default: bar on a terminal, lines otherwise)
+  KNM_SOCKET_FALLBACK_MS  ms a lost realtime socket may take to come back before REST polling (3000)
   XDG_CONFIG_HOME config directory (default ~/.config); the file is knm/config.json, mode 0600
 
 Exit codes: 0 done (every node succeeded), 1 a node or the task failed, or the server refused
