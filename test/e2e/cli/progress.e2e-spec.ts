@@ -32,8 +32,11 @@ describe('knm end to end', () => {
     proxy.refuseSocketIo = false;
   });
 
-  /** Labels the 100 grouped nodes through the proxy with the bar forced on, cutting every connection once the bar passes 20%. */
-  async function labelThroughCut(value: string, extraEnv: Record<string, string>): Promise<{ result: CliResult; atCut: number }> {
+  /**
+   * Labels the 100 grouped nodes through the proxy with the bar forced on, cutting every connection
+   * once the bar passes 20% (and from then on refusing Socket.IO when `socketStaysDown`).
+   */
+  async function labelThroughCut(value: string, extraEnv: Record<string, string>, socketStaysDown = false): Promise<{ result: CliResult; atCut: number }> {
     env.sim.faults.set({ latencyMs: 40 });
     const run = home.spawn(['label', '-l', GROUP, `cli-${value}=done`, '-c', CLUSTER, '--concurrency', '2'], { KNM_SERVER: proxy.url, KNM_PROGRESS: 'bar', ...extraEnv });
     const atCut = await waitFor('the bar past 20%', () => {
@@ -41,6 +44,7 @@ describe('knm end to end', () => {
       const top = Math.max(0, ...barPercentages(run.stdout()));
       return top >= 20 ? top : undefined;
     }, 60_000, 10);
+    proxy.refuseSocketIo = socketStaysDown;
     expect(proxy.cutAll()).toBeGreaterThan(0);
     return { result: await run.exited, atCut };
   }
@@ -67,9 +71,10 @@ describe('knm end to end', () => {
   });
 
   it('when the socket cannot come back, the task is followed over REST from the last seq and the bar still reaches 100%', async () => {
-    proxy.refuseSocketIo = true;
-    const { result, atCut } = await labelThroughCut('rest', { KNM_SOCKET_FALLBACK_MS: '500' });
-    expect(result.stderr).toMatch(/the socket is not back after \d+ s; following task \S+ over REST/);
+    const socketsBefore = proxy.socketIoConnections;
+    const { result, atCut } = await labelThroughCut('rest', { KNM_SOCKET_FALLBACK_MS: '500' }, true);
+    expect(result.stderr).toMatch(/connection to the server lost \(transport close\); reconnecting\n(.*\n)*knm: the socket is not back after \d+ s; following task \S+ over REST/);
+    expect(proxy.socketIoConnections - socketsBefore).toBeGreaterThanOrEqual(2);
     expect(result.stderr).not.toMatch(/resubscribed/);
     expect(result.code).toBe(0);
     expectBarToEndAt100(result, atCut);
