@@ -30,7 +30,7 @@ module.exports = {
     {
       ...server,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps/api,apps/kube-sim,libs}/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps/api,apps/kube-sim,apps/cli,libs}/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     },
     {
       ...server,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Compiles the server side (apps/api, apps/kube-sim, libs/*) to CommonJS under dist/server with swc,
+// Compiles the server side (apps/api, apps/kube-sim, apps/cli, libs/*) to CommonJS under dist/server with swc,
 // keeping the source tree's layout and rewriting @knm/* aliases to relative paths.
 // Type checking is `npm run typecheck` (tsc); swc only transpiles, so a build takes seconds.
 // Why not `nest build`: @nestjs/cli 12's schematics need Node >= 22.12 and this project targets Node 20.
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/server');
-const roots = ['apps/api/src', 'apps/kube-sim/src', ...(await readdir(join(root, 'libs'))).map((l) => `libs/${l}/src`)];
+const roots = ['apps/api/src', 'apps/kube-sim/src', 'apps/cli/src', ...(await readdir(join(root, 'libs'))).map((l) => `libs/${l}/src`)];
 
 async function* walk(dir) {
   let entries;
