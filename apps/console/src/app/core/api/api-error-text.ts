@@ -42,7 +42,13 @@ export function errorHeadline(error: Pick<ApiError, 'code'>): I18nMessage {
   return ERROR_CODE_TEXT[error.code];
 }
 
-/** True for "this thing does not exist" answers (404 with any not-found code). */
-export function isNotFound(error: Pick<ApiError, 'status'> | null | undefined): boolean {
-  return error?.status === 404;
+/**
+ * True for "this thing does not exist" answers: a 404 with any not-found code, or a 400 whose only
+ * faults are the route's path parameters `pathParams` (the API names a path parameter by its name:
+ * a task id that is not a UUID, a cluster name that is not a DNS label). No such thing can exist,
+ * so the page says "not found" rather than "invalid request".
+ */
+export function isNotFound(error: Pick<ApiError, 'status' | 'violations'> | null | undefined, pathParams: readonly string[] = []): boolean {
+  if (error?.status === 404) return true;
+  return error?.status === 400 && error.violations.length > 0 && error.violations.every((v) => pathParams.includes(v.field));
 }

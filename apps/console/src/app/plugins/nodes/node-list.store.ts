@@ -103,7 +103,7 @@ export class NodeListStore extends ServerPagedList<NodeSummary, NodeListResponse
     try {
       await super.reload();
       const error = this.error();
-      if (error) this.clusterMissing.set(isNotFound(error));
+      if (error) this.clusterMissing.set(isNotFound(error, ['cluster']));
     } finally {
       this.inFlight--;
     }

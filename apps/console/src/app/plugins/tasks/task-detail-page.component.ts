@@ -108,7 +108,7 @@ export class TaskDetailPageComponent {
   protected readonly task = signal<TaskResponse | null>(null);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly loading = signal(false);
-  protected readonly notFound = computed(() => isNotFound(this.error()));
+  protected readonly notFound = computed(() => isNotFound(this.error(), ['id']));
   protected readonly statusText = TASK_STATUS_TEXT;
   protected readonly kindText = TASK_KIND_TEXT;
   protected readonly targetText = taskTargetText;

@@ -147,7 +147,7 @@ export class TaskProgressTracker {
       if (this.state().taskId !== taskId) return;
       const error = toApiError(err);
       this.error.set(error);
-      if (isNotFound(error)) {
+      if (isNotFound(error, ['id'])) {
         this.notFound.set(true);
         this.stop();
       }
