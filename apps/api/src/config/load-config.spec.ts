@@ -67,19 +67,6 @@ describe('loadConfig', () => {
   it('rejects a console dir without index.html', () => {
     expect(() => loadConfig({ KNM_DATA_DIR: tmp(), KNM_CONSOLE_DIR: tmp() })).toThrow(/KNM_CONSOLE_DIR must be a directory holding the built console/);
   });
-
-  it('defaults the kubeconfig, cluster host and socket settings to the closed, bounded values', () => {
-    const c = loadConfig({ KNM_DATA_DIR: tmp() });
-    expect(c).toMatchObject({
-      kubeconfigExecCommands: [],
-      kubeconfigDirs: [],
-      clusterHostsAllow: [],
-      clusterHostsDeny: [],
-      socketMaxRooms: 256,
-      socketMaxEventsPerSecond: 50,
-    });
-  });
-
 });
 
 describe('security settings', () => {
